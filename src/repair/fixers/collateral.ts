@@ -1,0 +1,80 @@
+import type { DamageSite, FixContext, Fixer, FixerEdit } from '../types.js';
+
+const HSPACE = /[ \t]/;
+const WORD_BEFORE = /[\p{L}\p{M}\p{N}]+$/u;
+const WORD_AFTER = /^[\p{L}\p{M}\p{N}]+/u;
+/** How far to look for a word next to a gap; words longer than this are not translation doubles. */
+const WORD_WINDOW = 40;
+
+/**
+ * Repairs what machine translation does around the entities it breaks, and only there: the short
+ * word it translates twice on both sides of a destroyed no-break space (`in & nbsp; in particular`)
+ * and the runs of spaces left where the entity stood. Sites come from the mangled-entity fixer;
+ * well-formed entities and text elsewhere are never touched.
+ */
+export const collateral: Fixer = {
+  name: 'collateral',
+  apply(text: string, ctx: FixContext): FixerEdit[] {
+    const sites = ctx.sites.filter((s) => s.tag === 'space-mangled' || s.tag === 'mangled');
+    if (sites.length === 0) return [];
+    const edits: FixerEdit[] = [];
+    let lastEnd = 0;
+    for (const gap of gapsAround(text, sites)) {
+      if (gap.start < lastEnd) continue;
+      const left = WORD_BEFORE.exec(text.slice(Math.max(0, gap.start - WORD_WINDOW), gap.start))?.[0];
+      const right = WORD_AFTER.exec(text.slice(gap.end, gap.end + WORD_WINDOW))?.[0];
+      if (gap.spaceOnly && left && right && left.toLowerCase() === right.toLowerCase() && isWordBoundary(text, gap.end + right.length)) {
+        edits.push({ start: gap.start, end: gap.end + right.length, after: '', note: `doubled "${right}" removed` });
+        lastEnd = gap.end + right.length;
+        continue;
+      }
+      const atLineStart = gap.start === 0 || text[gap.start - 1] === '\n';
+      const atLineEnd = gap.end === text.length || text[gap.end] === '\n' || text[gap.end] === '\r';
+      const collapsed = collapseGap(text.slice(gap.start, gap.end), atLineStart, atLineEnd);
+      if (collapsed !== text.slice(gap.start, gap.end)) {
+        edits.push({ start: gap.start, end: gap.end, after: collapsed, note: 'spaces collapsed' });
+        lastEnd = gap.end;
+      }
+    }
+    return edits;
+  },
+};
+
+interface Gap {
+  start: number;
+  end: number;
+  /** True when the gap holds nothing but spaces (the entity stood for a space). */
+  spaceOnly: boolean;
+}
+
+/** Horizontal whitespace around each site, merged where sites are separated only by spaces. */
+function gapsAround(text: string, sites: readonly DamageSite[]): Gap[] {
+  const gaps: Gap[] = [];
+  for (const site of sites) {
+    const content = text.slice(site.start, site.end);
+    const isSpace = content.length > 0 && /^[ \t\u00a0]+$/.test(content);
+    let start = site.start;
+    let end = site.end;
+    while (start > 0 && HSPACE.test(text[start - 1]!)) start--;
+    while (end < text.length && HSPACE.test(text[end]!)) end++;
+    const prev = gaps[gaps.length - 1];
+    if (prev && start <= prev.end) {
+      prev.end = Math.max(prev.end, end);
+      prev.spaceOnly = prev.spaceOnly && isSpace;
+    } else {
+      gaps.push({ start, end, spaceOnly: isSpace });
+    }
+  }
+  return gaps;
+}
+
+/** A gap becomes its non-space content with single spaces around it; spaces at a line's edge go. */
+function collapseGap(gap: string, atStart: boolean, atEnd: boolean): string {
+  const keptNbsp = gap.includes('\u00a0') && !/[^ \t\u00a0]/.test(gap);
+  if (/^[ \t\u00a0]*$/.test(gap)) return atStart || atEnd ? '' : keptNbsp ? '\u00a0' : ' ';
+  return gap.replace(/^[ \t]+/, atStart ? '' : ' ').replace(/[ \t]+$/, atEnd ? '' : ' ').replace(/[ \t]{2,}/g, ' ');
+}
+
+function isWordBoundary(text: string, pos: number): boolean {
+  return pos >= text.length || !/[\p{L}\p{M}\p{N}]/u.test(text[pos]!);
+}

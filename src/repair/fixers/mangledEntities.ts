@@ -1,0 +1,94 @@
+import { isSpaceValue, isUnambiguousName, namedEntity, numericEntity, semicolonOptional } from '../entityTable.js';
+import type { FixContext, Fixer, FixerEdit } from '../types.js';
+import { describe } from './htmlEntities.js';
+
+const SP = '[ \\t\\u00a0]*';
+/**
+ * `&`, spaces a translator inserted, any number of `amp;` left by escaping twice or more, then a
+ * numeric reference or a name, then the semicolon (perhaps after a space, perhaps lost).
+ */
+const CANDIDATE = new RegExp(
+  `&(${SP})((?:[aA][mM][pP]${SP};${SP})*)(?:#(${SP})(?:[xX](${SP})([0-9a-fA-F]{1,6})|([0-9]{1,7}))|([A-Za-z][A-Za-z0-9]{1,31}))(${SP};)?`,
+  'g',
+);
+
+interface Candidate {
+  start: number;
+  end: number;
+  raw: string;
+  value: string;
+  canonical: string;
+  strong: boolean;
+  spaced: boolean;
+}
+
+/**
+ * Repairs character references broken by machine translation or escaped twice: `& nbsp;`,
+ * `& nbsp ;`, `& # 8212;`, `& NBSP;`, `&amp;amp;quot;`, `& amp; nbsp;`, `&nbsp NATO`.
+ * `AT&T`, `fish & chips;` and `&&` never match a known reference. Names that are also words
+ * (`& not;`, `& part;`) are repaired only when the same text shows unambiguous damage elsewhere.
+ */
+export const mangledEntities: Fixer = {
+  name: 'mangledEntities',
+  apply(text: string, ctx: FixContext): FixerEdit[] {
+    if (text.indexOf('&') < 0) return [];
+    const candidates = findCandidates(text);
+    if (candidates.length === 0) return [];
+    const evidence = candidates.some((c) => c.strong);
+    const mode = ctx.options.htmlEntities;
+    const decode = mode === 'always' || (mode === 'auto' && !ctx.isMarkup);
+    const edits: FixerEdit[] = [];
+    for (const c of candidates) {
+      if (!c.strong && !(evidence && c.spaced)) continue;
+      let after = decode ? c.value : c.canonical;
+      if (decode && after === '\u00a0' && !ctx.options.keepNbsp) after = ' ';
+      const tag = decode && isSpaceValue(c.value) ? 'space-mangled' : 'mangled';
+      edits.push({ start: c.start, end: c.end, after, tag, note: `${c.raw} → ${decode ? describe(after) : after}` });
+    }
+    return edits;
+  },
+};
+
+function findCandidates(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    const [raw, lead, ampChain, hashSpace, xSpace, hex, dec, name, semi] = m;
+    const start = m.index;
+    const end = start + raw.length;
+    const escapes = ampChain ? (ampChain.match(/;/g) ?? []).length : 0;
+    const spaced = /[ \t\u00a0]/.test(lead! + (ampChain ?? '') + (hashSpace ?? '') + (xSpace ?? '') + (semi ?? ''));
+    const hasSemicolon = semi !== undefined;
+    const nextChar = text.charAt(end);
+    let value: string | null;
+    let canonical: string;
+    let strong: boolean;
+    let caseChanged = false;
+    if (name === undefined) {
+      const digits = (hex ?? dec)!;
+      value = numericEntity(digits, hex !== undefined);
+      canonical = `&#${hex !== undefined ? 'x' : ''}${digits};`;
+      // Without its semicolon a spaced number is too often just a number (`& #2 pencil`).
+      if (!hasSemicolon && (spaced || /[0-9A-Za-z]/.test(nextChar))) continue;
+      strong = true;
+    } else {
+      let resolved = name;
+      value = namedEntity(name);
+      if (value === null) {
+        resolved = name.toLowerCase();
+        value = resolved === name ? null : namedEntity(resolved);
+        caseChanged = value !== null;
+      }
+      if (value === null) continue;
+      canonical = `&${resolved};`;
+      if (!hasSemicolon && !(semicolonOptional(resolved) && !/[0-9A-Za-z;]/.test(nextChar))) continue;
+      // An escaped-twice reference without spaces (`&amp;copy;`) is damage whatever its name.
+      strong = isUnambiguousName(resolved) || (escapes > 0 && !spaced);
+    }
+    if (value === null) continue;
+    const mangled = spaced || escapes > 0 || caseChanged || !hasSemicolon;
+    if (!mangled) continue;
+    found.push({ start, end, raw, value, canonical, strong, spaced });
+  }
+  return found;
+}

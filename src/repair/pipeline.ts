@@ -1,0 +1,113 @@
+import { applyEdits, assertWellFormed, composeRegions, mapSpans, type Region } from './edits.js';
+import { collateral } from './fixers/collateral.js';
+import { htmlEntities } from './fixers/htmlEntities.js';
+import { mangledEntities } from './fixers/mangledEntities.js';
+import { quotes } from './fixers/quotes.js';
+import { looksLikeMarkup } from './markup.js';
+import { resolveOptions } from './options.js';
+import type { DamageSite, ExplainResult, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
+
+/**
+ * The order matters: entity repair must see the text before anything decodes it, collateral damage
+ * is found next to the sites the entity fixers leave, and quote pairs can only be judged once the
+ * quote entities are characters.
+ */
+export const PIPELINE: readonly Fixer[] = [mangledEntities, htmlEntities, collateral, quotes];
+
+/**
+ * Fixers are written to be idempotent, but a repair can reveal a defect that was not visible before
+ * (a decoded `&lt;` next to a quote, say); rounds are repeated until nothing changes, so that
+ * `fixText(fixText(x)) === fixText(x)`. Two rounds almost always suffice.
+ */
+const MAX_ROUNDS = 4;
+
+function run(input: string, resolved: ResolvedOptions, explain: boolean): ExplainResult {
+  let text = input;
+  let sites: DamageSite[] = [];
+  let regions: Region[] = [];
+  const steps: Step[] = [];
+  let pass = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const isMarkup = looksLikeMarkup(text);
+    let changed = false;
+    for (const fixer of PIPELINE) {
+      if (!resolved.fixers[fixer.name]) continue;
+      const edits = fixer.apply(text, { options: resolved, sites, isMarkup });
+      if (edits.length === 0) continue;
+      assertWellFormed(edits, text.length, fixer.name);
+      const effective = edits.filter((e) => text.slice(e.start, e.end) !== e.after);
+      if (effective.length === 0) continue;
+      if (explain) {
+        const composed = composeRegions(regions, effective);
+        effective.forEach((e, k) => {
+          const step: Step = {
+            fixer: fixer.name,
+            pass,
+            start: e.start,
+            end: e.end,
+            before: text.slice(e.start, e.end),
+            after: e.after,
+            inputStart: composed.inputSpans[k]!.start,
+            inputEnd: composed.inputSpans[k]!.end,
+          };
+          if (e.note) step.note = e.note;
+          steps.push(step);
+        });
+        regions = composed.regions;
+      }
+      const next = applyEdits(text, effective);
+      const moved = mapSpans(sites, effective);
+      const fresh = mapSpans(
+        effective.map((e) => ({ start: e.start, end: e.end, fixer: fixer.name, tag: e.tag })),
+        effective,
+      );
+      sites = mergeSites(moved, fresh);
+      text = next;
+      pass++;
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  return { text, steps };
+}
+
+function mergeSites(a: DamageSite[], b: DamageSite[]): DamageSite[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  return [...a, ...b].sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+/** Repairs `text` and returns the repaired text. */
+export function fixText(text: string, options?: FixOptions): string {
+  return run(text, resolveOptions(options), false).text;
+}
+
+/** Repairs `text` and returns the repaired text with every change as a step. */
+export function fixAndExplain(text: string, options?: FixOptions): ExplainResult {
+  return run(text, resolveOptions(options), true);
+}
+
+/**
+ * Replays steps from `fixAndExplain` on its input and returns its output. Steps of one pass share
+ * the coordinates of the text that pass was given, so they are applied together.
+ */
+export function applyPlan(text: string, steps: readonly Step[]): string {
+  let out = text;
+  let i = 0;
+  while (i < steps.length) {
+    const pass = steps[i]!.pass;
+    const group: Step[] = [];
+    while (i < steps.length && steps[i]!.pass === pass) group.push(steps[i++]!);
+    group.sort((a, b) => a.start - b.start);
+    for (const step of group) {
+      if (out.slice(step.start, step.end) !== step.before) {
+        throw new Error(
+          `plan does not fit this text: step at ${step.start}-${step.end} (${step.fixer}) expected ${JSON.stringify(step.before)}`,
+        );
+      }
+    }
+    assertWellFormed(group, out.length, 'plan');
+    out = applyEdits(out, group);
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+/**
+ * The repair layer's contract. A fixer looks at the text as the previous fixers left it and proposes
+ * edits; the pipeline applies them, records them as steps and tells later fixers where earlier ones
+ * changed something (damage sites), because translation damage clusters around those places.
+ */
+
+/** A replacement proposed by a fixer, in the coordinates of the text the fixer was given. */
+export interface FixerEdit {
+  start: number;
+  end: number;
+  after: string;
+  /** What kind of damage this was (e.g. `space-entity`), so that later fixers can act near it. */
+  tag?: string;
+  /** A human-readable reason, e.g. `& nbsp; → space` or `encode windows-1252 → decode utf-8`. */
+  note?: string;
+}
+
+/** A place in the current text where an earlier fixer changed something. */
+export interface DamageSite {
+  start: number;
+  end: number;
+  fixer: string;
+  tag?: string;
+}
+
+export interface FixContext {
+  readonly options: ResolvedOptions;
+  /** Sorted by start; spans of the current text produced by earlier fixers in this run. */
+  readonly sites: readonly DamageSite[];
+  /** True when the text as given to the pipeline contains HTML tags. */
+  readonly isMarkup: boolean;
+}
+
+export interface Fixer {
+  readonly name: FixerName;
+  /** Returns sorted, non-overlapping edits (an empty array when nothing is wrong). */
+  apply(text: string, ctx: FixContext): FixerEdit[];
+}
+
+/**
+ * One recorded change. `start`/`end` are offsets into the text as it stood when this step's pass ran
+ * (what `applyPlan` replays); `inputStart`/`inputEnd` are the offsets into the original input that
+ * the change traces back to (what a person wants highlighted).
+ */
+export interface Step {
+  fixer: FixerName;
+  pass: number;
+  start: number;
+  end: number;
+  before: string;
+  after: string;
+  inputStart: number;
+  inputEnd: number;
+  note?: string;
+}
+
+export interface ExplainResult {
+  text: string;
+  steps: Step[];
+}
+
+export const FIXER_NAMES = [
+  'mangledEntities',
+  'htmlEntities',
+  'collateral',
+  'quotes',
+] as const;
+export type FixerName = (typeof FIXER_NAMES)[number];
+
+export type HtmlEntitiesMode = 'auto' | 'always' | 'never';
+
+export interface FixOptions {
+  /** Switch fixers on (true) or off (false); unspecified ones keep their defaults. */
+  fixers?: Partial<Record<FixerName, boolean>>;
+  /**
+   * `auto` (default): decode entities unless the text is HTML markup (contains tags); `always`:
+   * decode even in markup; `never`: leave intact entities alone.
+   */
+  htmlEntities?: HtmlEntitiesMode;
+  /** Keep decoded no-break spaces as U+00A0 instead of ordinary spaces. */
+  keepNbsp?: boolean;
+  /** Language of the text (`en`, `fr`, `de`, `ru`, ...) for quote style; detected when absent. */
+  lang?: string;
+}
+
+export interface ResolvedOptions {
+  fixers: Record<FixerName, boolean>;
+  htmlEntities: HtmlEntitiesMode;
+  keepNbsp: boolean;
+  lang: string | undefined;
+}
