@@ -5,7 +5,7 @@ import { mangledEntities } from './fixers/mangledEntities.js';
 import { quotes } from './fixers/quotes.js';
 import { looksLikeMarkup } from './markup.js';
 import { resolveOptions } from './options.js';
-import type { DamageSite, ExplainResult, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
+import type { DamageSite, ExplainResult, FixCounts, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
 
 /**
  * The order matters: entity repair must see the text before anything decodes it, collateral damage
@@ -21,7 +21,14 @@ export const PIPELINE: readonly Fixer[] = [mangledEntities, htmlEntities, collat
  */
 const MAX_ROUNDS = 4;
 
-function run(input: string, resolved: ResolvedOptions, explain: boolean): ExplainResult {
+type Record_ = 'none' | 'counts' | 'steps';
+
+interface RunResult extends ExplainResult {
+  counts: FixCounts;
+}
+
+function run(input: string, resolved: ResolvedOptions, record: Record_): RunResult {
+  const counts: FixCounts = {};
   let text = input;
   let sites: DamageSite[] = [];
   let regions: Region[] = [];
@@ -37,7 +44,8 @@ function run(input: string, resolved: ResolvedOptions, explain: boolean): Explai
       assertWellFormed(edits, text.length, fixer.name);
       const effective = edits.filter((e) => text.slice(e.start, e.end) !== e.after);
       if (effective.length === 0) continue;
-      if (explain) {
+      if (record !== 'none') counts[fixer.name] = (counts[fixer.name] ?? 0) + effective.length;
+      if (record === 'steps') {
         const composed = composeRegions(regions, effective);
         effective.forEach((e, k) => {
           const step: Step = {
@@ -68,7 +76,7 @@ function run(input: string, resolved: ResolvedOptions, explain: boolean): Explai
     }
     if (!changed) break;
   }
-  return { text, steps };
+  return { text, steps, counts };
 }
 
 function mergeSites(a: DamageSite[], b: DamageSite[]): DamageSite[] {
@@ -79,12 +87,19 @@ function mergeSites(a: DamageSite[], b: DamageSite[]): DamageSite[] {
 
 /** Repairs `text` and returns the repaired text. */
 export function fixText(text: string, options?: FixOptions): string {
-  return run(text, resolveOptions(options), false).text;
+  return run(text, resolveOptions(options), 'none').text;
 }
 
 /** Repairs `text` and returns the repaired text with every change as a step. */
 export function fixAndExplain(text: string, options?: FixOptions): ExplainResult {
-  return run(text, resolveOptions(options), true);
+  const { text: out, steps } = run(text, resolveOptions(options), 'steps');
+  return { text: out, steps };
+}
+
+/** Repairs `text` and counts the changes per fixer, without the cost of recording each step. */
+export function fixAndCount(text: string, options?: FixOptions): { text: string; counts: FixCounts } {
+  const { text: out, counts } = run(text, resolveOptions(options), 'counts');
+  return { text: out, counts };
 }
 
 /**
