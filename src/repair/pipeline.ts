@@ -30,12 +30,13 @@ interface RunResult extends ExplainResult {
 function run(input: string, resolved: ResolvedOptions, record: Record_): RunResult {
   const counts: FixCounts = {};
   let text = input;
-  let sites: DamageSite[] = [];
   let regions: Region[] = [];
   const steps: Step[] = [];
   let pass = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    // Each round sees its text as a fresh call would, so that a second call has nothing left to do.
     const isMarkup = looksLikeMarkup(text);
+    let sites: DamageSite[] = [];
     let changed = false;
     for (const fixer of PIPELINE) {
       if (!resolved.fixers[fixer.name]) continue;

@@ -1,8 +1,7 @@
 import type { DamageSite, FixContext, Fixer, FixerEdit } from '../types.js';
 
 const HSPACE = /[ \t]/;
-const WORD_BEFORE = /[\p{L}\p{M}\p{N}]+$/u;
-const WORD_AFTER = /^[\p{L}\p{M}\p{N}]+/u;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 /** How far to look for a word next to a gap; words longer than this are not translation doubles. */
 const WORD_WINDOW = 40;
 
@@ -21,9 +20,9 @@ export const collateral: Fixer = {
     let lastEnd = 0;
     for (const gap of gapsAround(text, sites)) {
       if (gap.start < lastEnd) continue;
-      const left = WORD_BEFORE.exec(text.slice(Math.max(0, gap.start - WORD_WINDOW), gap.start))?.[0];
-      const right = WORD_AFTER.exec(text.slice(gap.end, gap.end + WORD_WINDOW))?.[0];
-      if (gap.spaceOnly && left && right && left.toLowerCase() === right.toLowerCase() && isWordBoundary(text, gap.end + right.length)) {
+      const left = gap.spaceOnly ? wordEndingAt(text, gap.start) : '';
+      const right = left ? wordStartingAt(text, gap.end) : '';
+      if (left && right && left.toLowerCase() === right.toLowerCase()) {
         edits.push({ start: gap.start, end: gap.end + right.length, after: '', note: `doubled "${right}" removed` });
         lastEnd = gap.end + right.length;
         continue;
@@ -75,6 +74,21 @@ function collapseGap(gap: string, atStart: boolean, atEnd: boolean): string {
   return gap.replace(/^[ \t]+/, atStart ? '' : ' ').replace(/[ \t]+$/, atEnd ? '' : ' ').replace(/[ \t]{2,}/g, ' ');
 }
 
-function isWordBoundary(text: string, pos: number): boolean {
-  return pos >= text.length || !/[\p{L}\p{M}\p{N}]/u.test(text[pos]!);
+function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return WORD_CHAR.test(ch);
+}
+
+/** The whole word that ends at `end`, or '' when there is none or it is too long to be a double. */
+function wordEndingAt(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && end - start <= WORD_WINDOW && isWordChar(text[start - 1]!)) start--;
+  return end - start > WORD_WINDOW ? '' : text.slice(start, end);
+}
+
+function wordStartingAt(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && end - start <= WORD_WINDOW && isWordChar(text[end]!)) end++;
+  return end - start > WORD_WINDOW ? '' : text.slice(start, end);
 }
