@@ -23,7 +23,10 @@ describe('collateral damage at entity sites', () => {
     assert.equal(fixText(`${clean} Then & nbsp; more.`), `${clean} Then more.`);
   });
 
-  test('a word that differs, or a longer word containing the other, is not a double', () => {
+  test('a word that differs, a longer word containing the other, or a long word is not a double', () => {
+    assert.equal(fixText('Choo & nbsp; Choo'), 'Choo');
+    assert.equal(fixText('Berlin & nbsp; Berlin'), 'Berlin');
+    assert.equal(fixText('Hamburg & nbsp; Hamburg'), 'Hamburg Hamburg');
     assert.equal(fixText('in & nbsp; inside'), 'in inside');
     assert.equal(fixText('on & nbsp; one'), 'on one');
   });

@@ -2,8 +2,11 @@ import type { DamageSite, FixContext, Fixer, FixerEdit } from '../types.js';
 
 const HSPACE = /[ \t]/;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-/** How far to look for a word next to a gap; words longer than this are not translation doubles. */
-const WORD_WINDOW = 40;
+/**
+ * Translators double the short words a no-break space binds (prepositions, conjunctions: `в`, `и`,
+ * `на` become `in`, `and`, `on`, `about`); a longer word on both sides is more likely meant (`Choo Choo`).
+ */
+const WORD_WINDOW = 6;
 
 /**
  * Repairs what machine translation does around the entities it breaks, and only there: the short
