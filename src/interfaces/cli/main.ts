@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../io/errors.js';
 import { registerFix } from './fix.js';
+import { registerServe } from './serve.js';
 import { UsageError } from './repairOptions.js';
 
 /** Exit codes, documented in the README. */
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     )
     .exitOverride();
   registerFix(program);
+  registerServe(program);
   return program;
 }
 

@@ -1,0 +1,15 @@
+export interface ArticleTask {
+  kind: 'article';
+  input: string;
+  mediaType: 'text/html' | 'text/plain';
+  url?: string;
+}
+
+export type ArticleResult = Record<string, unknown>;
+
+/** The article layer is not on this branch yet; the route answers 501 until it is. */
+export const ARTICLE_AVAILABLE = false;
+
+export async function articleTask(_task: ArticleTask): Promise<ArticleResult> {
+  throw new Error('article extraction is not available in this build');
+}

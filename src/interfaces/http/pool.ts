@@ -1,0 +1,62 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { HttpError } from './errors.js';
+import type { Outcome, Task, TaskResult } from './worker.js';
+
+export interface PoolLimits {
+  /** Worker threads, i.e. documents processed at once. */
+  concurrency: number;
+  /** Requests waiting for a worker beyond that; more are turned away with 503. */
+  queue: number;
+  /** Milliseconds from arrival to answer, waiting included. */
+  timeoutMs: number;
+}
+
+export const defaultConcurrency = (): number => Math.max(1, availableParallelism());
+
+/** Worker threads that run the layers, with a bounded queue and a deadline per task. */
+export class WorkPool {
+  private readonly piscina: Piscina;
+  constructor(readonly limits: PoolLimits) {
+    this.piscina = new Piscina({
+      filename: new URL('./worker.js', import.meta.url).href,
+      minThreads: limits.concurrency,
+      maxThreads: limits.concurrency,
+      maxQueue: limits.queue,
+      // Idle workers stay: starting one costs more than most requests.
+      idleTimeout: Number.POSITIVE_INFINITY,
+    });
+  }
+
+  get queued(): number {
+    return this.piscina.queueSize;
+  }
+
+  async run<T extends Task>(task: T, signal?: AbortSignal): Promise<TaskResult<T>> {
+    const deadline = AbortSignal.timeout(this.limits.timeoutMs);
+    const abort = signal ? AbortSignal.any([deadline, signal]) : deadline;
+    let outcome: Outcome;
+    try {
+      outcome = (await this.piscina.run(task, { signal: abort })) as Outcome;
+    } catch (err) {
+      if (deadline.aborted) {
+        throw new HttpError(503, 'timeout', `gave up after ${this.limits.timeoutMs} ms (--timeout)`);
+      }
+      if (signal?.aborted) throw new HttpError(499, 'client_closed', 'the client went away');
+      if (err instanceof Error && /queue is at limit/i.test(err.message)) {
+        throw new HttpError(503, 'busy', `too many requests waiting (--queue ${this.limits.queue}); retry later`, { 'retry-after': '1' });
+      }
+      throw err;
+    }
+    if (outcome.ok) return outcome.value as TaskResult<T>;
+    if (outcome.name === 'InputError') throw new HttpError(422, 'unprocessable', outcome.message);
+    const bug = new Error(outcome.message);
+    bug.stack = outcome.stack;
+    throw bug;
+  }
+
+  async close(): Promise<void> {
+    await this.piscina.close();
+  }
+}
+

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerBodyParsers, type Body } from './bodies.js';
+import type { ServeConfig, ServerContext } from './context.js';
+import { fromFastifyError, HttpError } from './errors.js';
+import { Metrics } from './metrics.js';
+import { WorkPool } from './pool.js';
+import { registerArticleRoute } from './routes/article.js';
+import { registerBatchRoute } from './routes/batch.js';
+import { registerFixRoute } from './routes/fix.js';
+import { registerOpsRoutes } from './routes/ops.js';
+import { registerWebRoutes } from './routes/web.js';
+
+export type { ServeConfig } from './context.js';
+
+export interface Server {
+  app: FastifyInstance;
+  context: ServerContext;
+  /** Starts listening; resolves to the address, e.g. `http://127.0.0.1:8080`. */
+  listen(): Promise<string>;
+  /** Stops accepting connections, lets requests in flight finish, then stops the workers. */
+  close(): Promise<void>;
+}
+
+export function createServer(config: ServeConfig): Server {
+  const app = Fastify({
+    bodyLimit: config.bodyLimit,
+    logger: config.log ? { level: 'info' } : false,
+    // Node's own limit on receiving a request; the work itself is bounded by --timeout.
+    requestTimeout: Math.max(60_000, config.timeoutMs * 2),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const context: ServerContext = {
+    config,
+    pool: new WorkPool({ concurrency: config.concurrency, queue: config.queue, timeoutMs: config.timeoutMs }),
+    metrics: new Metrics(),
+    version: packageVersion(),
+    startedAt: Date.now(),
+  };
+  registerBodyParsers(app);
+  instrument(app, context);
+  app.setErrorHandler((err, request, reply) => {
+    const known = err instanceof HttpError ? err : fromFastifyError(err as { code?: string; statusCode?: number; message: string }, config.bodyLimit, request.headers['content-type']);
+    if (!known) {
+      request.log.error({ err }, 'internal error');
+      if (!config.log) process.stderr.write(`unmangle serve: internal error on ${request.method} ${request.url}: ${(err as Error).stack ?? String(err)}\n`);
+      return reply.code(500).send({ error: 'internal', message: 'internal error (please report it)' });
+    }
+    return reply.code(known.status).headers(known.headers).send({ error: known.code, message: known.message });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: 'not_found', message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` }),
+  );
+  registerFixRoute(app, context);
+  registerArticleRoute(app, context);
+  registerBatchRoute(app, context);
+  registerOpsRoutes(app, context);
+  registerWebRoutes(app);
+
+  return {
+    app,
+    context,
+    async listen() {
+      return app.listen({ host: config.host, port: config.port });
+    },
+    async close() {
+      await app.close();
+      await context.pool.close();
+    },
+  };
+}
+
+/** Requests, latency and bytes per route, measured once for every route. */
+function instrument(app: FastifyInstance, { metrics }: ServerContext): void {
+  const routeOf = (request: { routeOptions: { url?: string } }) => request.routeOptions.url ?? 'unmatched';
+  // A request that is aborted may also get onResponse; it must leave the gauge only once.
+  const inFlight = new WeakSet<object>();
+  const leave = (request: object) => {
+    if (inFlight.delete(request)) metrics.inFlight.dec();
+  };
+  app.addHook('onRequest', async (request) => {
+    inFlight.add(request);
+    metrics.inFlight.inc();
+  });
+  app.addHook('preHandler', async (request) => {
+    const body = request.body as Body | undefined;
+    if (body && typeof body === 'object' && 'bytes' in body) metrics.bytesIn.inc({ route: routeOf(request) }, body.bytes);
+  });
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
+      metrics.bytesOut.inc({ route: routeOf(request) }, Buffer.byteLength(payload));
+    }
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    leave(request);
+    const route = routeOf(request);
+    metrics.requests.inc({ route, method: request.method, status: String(reply.statusCode) });
+    metrics.duration.observe({ route }, reply.elapsedTime / 1000);
+  });
+  app.addHook('onRequestAbort', async (request) => {
+    leave(request);
+  });
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
