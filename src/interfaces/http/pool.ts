@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { HttpError } from './errors.js';
+import { Gate } from './gate.js';
 import type { Outcome, Task, TaskResult } from './worker.js';
 
 export interface PoolLimits {
@@ -17,36 +18,43 @@ export const defaultConcurrency = (): number => Math.max(1, availableParallelism
 /** Worker threads that run the layers, with a bounded queue and a deadline per task. */
 export class WorkPool {
   private readonly piscina: Piscina;
+  private readonly gate: Gate;
+
   constructor(readonly limits: PoolLimits) {
+    // The gate does the queueing: piscina's own queue limit also lets tasks pile onto busy threads.
+    this.gate = new Gate(limits.concurrency, limits.queue);
     this.piscina = new Piscina({
       filename: new URL('./worker.js', import.meta.url).href,
       minThreads: limits.concurrency,
       maxThreads: limits.concurrency,
-      maxQueue: limits.queue,
       // Idle workers stay: starting one costs more than most requests.
       idleTimeout: Number.POSITIVE_INFINITY,
     });
   }
 
   get queued(): number {
-    return this.piscina.queueSize;
+    return this.gate.queued;
   }
 
   async run<T extends Task>(task: T, signal?: AbortSignal): Promise<TaskResult<T>> {
     const deadline = AbortSignal.timeout(this.limits.timeoutMs);
     const abort = signal ? AbortSignal.any([deadline, signal]) : deadline;
     let outcome: Outcome;
+    let release: (() => void) | undefined;
     try {
+      release = await this.gate.enter(abort);
       outcome = (await this.piscina.run(task, { signal: abort })) as Outcome;
     } catch (err) {
       if (deadline.aborted) {
         throw new HttpError(503, 'timeout', `gave up after ${this.limits.timeoutMs} ms (--timeout)`);
       }
       if (signal?.aborted) throw new HttpError(499, 'client_closed', 'the client went away');
-      if (err instanceof Error && /queue is at limit/i.test(err.message)) {
+      if (err === Gate.FULL) {
         throw new HttpError(503, 'busy', `too many requests waiting (--queue ${this.limits.queue}); retry later`, { 'retry-after': '1' });
       }
       throw err;
+    } finally {
+      release?.();
     }
     if (outcome.ok) return outcome.value as TaskResult<T>;
     if (outcome.name === 'InputError') throw new HttpError(422, 'unprocessable', outcome.message);

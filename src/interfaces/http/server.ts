@@ -65,7 +65,14 @@ export function createServer(config: ServeConfig): Server {
       return app.listen({ host: config.host, port: config.port });
     },
     async close() {
-      await app.close();
+      // A keep-alive connection becomes idle only once its last answer is out, after close() began;
+      // without this sweep the process would wait for the keep-alive timeout.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(sweep);
+      }
       await context.pool.close();
     },
   };

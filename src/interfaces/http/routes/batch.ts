@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { InputError } from '../../io/errors.js';
 import { isBlank, parseTextRecord } from '../../io/jsonRecord.js';
@@ -58,17 +58,41 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
       return out;
     };
 
-    const lines = async function* () {
-      const pending: Promise<string>[] = [];
+    // Each answer goes out as soon as it and all before it are done; at most `window` records are
+    // being worked on, so a huge batch never piles up in memory.
+    const out = new PassThrough();
+    const pump = async () => {
+      const written: Promise<void>[] = [];
+      let tail = Promise.resolve();
       for await (const line of readLines(countBytes(body as AsyncIterable<Buffer>), ctx.config.bodyLimit)) {
         if (isBlank(line)) continue;
-        pending.push(processLine(line));
-        if (pending.length >= window) yield emit(await pending.shift()!);
+        const result = processLine(line);
+        tail = tail.then(async () => {
+          const text = emit(await result);
+          if (!out.destroyed && !out.write(text)) await drained(out);
+        });
+        written.push(tail);
+        if (written.length >= window) await written.shift();
       }
-      while (pending.length > 0) yield emit(await pending.shift()!);
+      await tail;
+      out.end();
     };
+    pump().catch((err: unknown) => out.destroy(err as Error));
 
     reply.header('content-type', 'application/x-ndjson; charset=utf-8');
-    return reply.send(Readable.from(lines()));
+    return reply.send(out);
+  });
+}
+
+/** Resolves when the stream wants more, or will never want more. */
+function drained(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('close', done);
   });
 }
