@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { fixText } from '../../src/index.js';
+import { startServer, type Running } from '../interfaces/httpServer.js';
+import { ROOT, SEED } from '../interfaces/runCli.js';
+import { browserMissing, launchChromium } from './browser.js';
+
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const seed = readFileSync(SEED, 'utf8');
+const missing = browserMissing();
+if (missing) process.stdout.write(`# SKIP: ${missing}\n`);
+
+describe('web page in Chromium', { skip: missing ?? false }, () => {
+  let server: Running;
+  let browser: BrowserContext;
+  let page: Page;
+  const foreign: string[] = [];
+
+  before(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startServer();
+    browser = await launchChromium();
+    page = await browser.newPage();
+    // The page must work offline: anything not from the service itself is recorded and blocked.
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url)) return route.continue();
+      foreign.push(url);
+      return route.abort();
+    });
+    page.on('pageerror', (err) => foreign.push(`page error: ${err.message}`));
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('paste the seed, press Repair: the repaired text appears with its changes highlighted', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('Text or HTML').fill(seed);
+    await page.getByRole('button', { name: 'Repair', exact: true }).click();
+    const marks = page.locator('#inline mark.change');
+    await marks.first().waitFor();
+    assert.equal(await page.locator('#inline').innerText(), fixText(seed));
+    assert.ok((await marks.count()) > 20, `${await marks.count()} highlights`);
+    assert.match(await page.getByRole('status').innerText(), /^\d+ changes \(mangledEntities \d+/);
+    assert.equal(await page.locator('#split').isVisible(), false, 'one view at a time');
+    // The original is there on hover and for assistive technology.
+    const first = marks.first();
+    assert.equal(await first.getAttribute('data-before'), '␣&␣nbsp;␣');
+    assert.match((await first.getAttribute('aria-label')) ?? '', /was “␣&␣nbsp;␣”/);
+    await first.hover();
+    await page.screenshot({ path: join(ARTIFACTS, 'serve-page.png'), fullPage: true });
+    assert.ok((await page.locator('#steps li').count()) >= (await marks.count()));
+    assert.deepEqual(foreign, []);
+  });
+
+  test('side by side shows the original with deletions and the repair with insertions', async () => {
+    await page.getByLabel('Side by side').check();
+    assert.equal(await page.locator('#inline').isVisible(), false);
+    assert.equal(await page.locator('#original').innerText(), seed);
+    assert.equal(await page.locator('#repaired-split').innerText(), fixText(seed));
+    assert.ok((await page.locator('#original del').count()) > 20);
+    await page.screenshot({ path: join(ARTIFACTS, 'serve-page-split.png'), fullPage: true });
+    await page.getByLabel('Highlighted').check();
+  });
+
+  test('the article view answers, or says plainly that it is not available', async () => {
+    const article = page.locator('#article');
+    await article.waitFor();
+    const text = await article.innerText();
+    assert.ok(/Article/.test(text));
+    assert.ok(/not available in this build|Quotes \(\d+\)/.test(text), text);
+  });
+
+  test('keyboard only: Ctrl+Enter repairs, Tab reaches the highlights', async () => {
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.keyboard.type('a & nbsp; b');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('#inline mark.change').first().waitFor();
+    assert.equal(await page.locator('#inline').innerText(), 'a b');
+    const mark = page.locator('#inline mark.change').first();
+    await mark.focus();
+    // Page code is passed as strings: the Node tsconfig has no DOM types, on purpose.
+    assert.equal(await page.evaluate('document.activeElement && document.activeElement.tagName'), 'MARK');
+    // Every form control has a label.
+    const unlabelled = await page.evaluate(
+      "[...document.querySelectorAll('input, textarea, select')].filter((e) => e.labels.length === 0).map((e) => e.id)",
+    );
+    assert.deepEqual(unlabelled, []);
+  });
+
+  test('a chosen file fills the box', async () => {
+    await page.locator('#file').setInputFiles({ name: 'seed.txt', mimeType: 'text/plain', buffer: Buffer.from(seed) });
+    await page.waitForFunction("document.getElementById('input').value.length > 1000");
+    assert.equal(await page.getByLabel('Text or HTML').inputValue(), seed);
+  });
+
+  test('bad input gets a readable message, not a broken page', async () => {
+    await page.getByLabel('Text or HTML').fill('');
+    await page.getByRole('button', { name: 'Repair', exact: true }).click();
+    assert.match(await page.getByRole('alert').innerText(), /Paste some text/);
+  });
+
+  test('usable at phone width: nothing scrolls sideways', async () => {
+    const phone = await browser.newPage();
+    await phone.setViewportSize({ width: 375, height: 812 });
+    await phone.goto(`${server.url}/`);
+    await phone.getByLabel('Text or HTML').fill(seed);
+    await phone.getByRole('button', { name: 'Repair', exact: true }).click();
+    await phone.locator('#inline mark.change').first().waitFor();
+    await phone.getByLabel('Side by side').check();
+    const overflow = (await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    await phone.screenshot({ path: join(ARTIFACTS, 'serve-page-phone.png'), fullPage: true });
+    await phone.close();
+  });
+});
