@@ -40,6 +40,18 @@ describe('HTTP API', () => {
       'application/json',
     );
     assert.equal(off.json.text, 'in   in particular');
+    const query = await post(`${s.url}/v1/fix?disable=collateral&keepNbsp=true`, 'in & nbsp; in 10&nbsp;km', 'text/plain');
+    assert.equal(query.json.text, 'in \u00a0 in 10\u00a0km');
+    const lang = await post(`${s.url}/v1/fix?lang=ru`, 'он “сказал»', 'text/plain');
+    assert.equal(lang.json.text, 'он «сказал»');
+  });
+
+  test('query options are validated too', async () => {
+    const r = await post(`${s.url}/v1/fix?disable=nosuch&colour=red`, 'x', 'text/plain');
+    assert.equal(r.status, 400);
+    assert.equal(r.json.error, 'invalid_request');
+    assert.match(r.json.message, /query\.disable: .*comma-separated list/);
+    assert.match(r.json.message, /Unrecognized key: "colour"/);
   });
 
   test('clean text comes back unchanged, with no steps', async () => {
@@ -75,7 +87,7 @@ describe('HTTP API', () => {
 
   test('POST /v1/batch ?field= picks the field; invalid UTF-8 in one line is reported for that line', async () => {
     const body = Buffer.concat([Buffer.from('{"body":"x & hellip;"}\n{"body":"'), Buffer.from([0xff]), Buffer.from('"}\n')]);
-    const res = await fetch(`${s.url}/v1/batch?field=body`, { method: 'POST', body, headers: { 'content-type': 'application/x-ndjson' } });
+    const res = await fetch(`${s.url}/v1/batch?field=body&lang=ru`, { method: 'POST', body, headers: { 'content-type': 'application/x-ndjson' } });
     const lines = (await res.text()).trimEnd().split('\n').map((l) => JSON.parse(l));
     assert.equal(lines[0].body, 'x …');
     assert.equal(lines[1].line, 2);

@@ -7,6 +7,7 @@ import {
   BatchLineSchema,
   BatchResultSchema,
   ErrorSchema,
+  FixQuerySchema,
   FixRequestSchema,
   FixResponseSchema,
   HealthSchema,
@@ -35,6 +36,16 @@ const ERROR_WORDS: Record<number, string> = {
   503: 'busy (queue full) or timed out (--timeout)',
 };
 
+function queryParameters(s: z.ZodType, when?: string): Json[] {
+  return Object.entries((schema(s, 'input').properties ?? {}) as Record<string, Json>).map(([name, p]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: p,
+    description: when ? `${String(p.description ?? '')} (${when})` : p.description,
+  }));
+}
+
 /** The OpenAPI 3.1 description, built from the schemas the routes validate with. */
 export function buildOpenApi(version: string): Json {
   return {
@@ -48,6 +59,7 @@ export function buildOpenApi(version: string): Json {
       '/v1/fix': {
         post: {
           summary: 'Repair a text and list every change',
+          parameters: queryParameters(FixQuerySchema, 'only with a text/plain body'),
           requestBody: {
             required: true,
             content: { ...json(FixRequestSchema, 'input'), 'text/plain': { schema: text } },
@@ -68,13 +80,7 @@ export function buildOpenApi(version: string): Json {
       '/v1/batch': {
         post: {
           summary: 'Repair a stream of JSON lines; answers with one JSON line per non-blank input line, in order, as they are done',
-          parameters: Object.entries((schema(BatchQuerySchema, 'input').properties ?? {}) as Record<string, Json>).map(([name, s]) => ({
-            name,
-            in: 'query',
-            required: false,
-            schema: s,
-            description: s.description,
-          })),
+          parameters: queryParameters(BatchQuerySchema),
           requestBody: { required: true, content: { 'application/x-ndjson': { schema: schema(BatchLineSchema, 'input') } } },
           responses: {
             200: {

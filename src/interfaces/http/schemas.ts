@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIXER_NAMES } from '../../repair/index.js';
+import { FIXER_NAMES, type FixOptions, type FixerName } from '../../repair/index.js';
 
 /**
  * The single source of truth for what the service accepts and returns: requests are validated with
@@ -21,12 +21,42 @@ export const FixOptionsSchema = z
   })
   .describe('repair options, as the CLI flags of `unmangle fix`');
 
+const fixerList = z
+  .string()
+  .regex(new RegExp(`^(?:${FIXER_NAMES.join('|')})(?:,(?:${FIXER_NAMES.join('|')}))*$`), `a comma-separated list of ${FIXER_NAMES.join(', ')}`);
+
+/**
+ * The repair options as query parameters, for bodies that are not JSON (text/plain for /v1/fix,
+ * JSON lines for /v1/batch); the names are those of the CLI flags.
+ */
+export const FixQuerySchema = z.strictObject({
+  lang: z.string().min(1).max(35).optional().describe('language of the text for quote style'),
+  htmlEntities: z.enum(['auto', 'always', 'never']).optional().describe('decode intact entities: auto, always, never'),
+  keepNbsp: z.enum(['true', 'false']).optional().describe('keep decoded no-break spaces as U+00A0'),
+  disable: fixerList.optional().describe('fixers to switch off, comma-separated'),
+  enable: fixerList.optional().describe('fixers to switch on, comma-separated'),
+});
+
+export type FixQuery = z.infer<typeof FixQuerySchema>;
+
+export function optionsFromQuery(query: FixQuery): FixOptions {
+  const options: FixOptions = {};
+  if (query.lang) options.lang = query.lang;
+  if (query.htmlEntities) options.htmlEntities = query.htmlEntities;
+  if (query.keepNbsp) options.keepNbsp = query.keepNbsp === 'true';
+  const fixers: Partial<Record<FixerName, boolean>> = {};
+  for (const name of query.disable?.split(',') ?? []) fixers[name as FixerName] = false;
+  for (const name of query.enable?.split(',') ?? []) fixers[name as FixerName] = true;
+  if (Object.keys(fixers).length > 0) options.fixers = fixers;
+  return options;
+}
+
 export const FixRequestSchema = z
   .strictObject({
     text: z.string().describe('the damaged text'),
     options: FixOptionsSchema.optional(),
   })
-  .describe('POST /v1/fix as application/json; a text/plain body is the text itself with default options');
+  .describe('POST /v1/fix as application/json; a text/plain body is the text itself, with options as query parameters');
 
 export const StepSchema = z
   .strictObject({

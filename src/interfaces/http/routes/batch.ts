@@ -8,8 +8,9 @@ import { clientGone, type ServerContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { z } from 'zod';
 import { parseWith } from '../validate.js';
+import { FixQuerySchema, optionsFromQuery } from '../schemas.js';
 
-export const BatchQuerySchema = z.strictObject({
+export const BatchQuerySchema = FixQuerySchema.extend({
   field: z.string().min(1).default('text').describe('the field of each record to repair'),
 });
 
@@ -23,7 +24,8 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
     if (!body || typeof (body as AsyncIterable<Buffer>)[Symbol.asyncIterator] !== 'function') {
       throw new HttpError(415, 'unsupported_media_type', `send the body as ${NDJSON_TYPES[0]} (one JSON object per line)`);
     }
-    const { field } = parseWith(BatchQuerySchema, request.query ?? {}, 'query');
+    const { field, ...query } = parseWith(BatchQuerySchema, request.query ?? {}, 'query');
+    const options = optionsFromQuery(query);
     const gone = clientGone(reply);
     const window = ctx.config.concurrency * 2;
     const route = '/v1/batch';
@@ -38,7 +40,7 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
     const processLine = async (line: Line): Promise<string> => {
       try {
         const { record, text } = parseTextRecord(line, 'batch', field, ctx.config.bodyLimit);
-        const { text: fixed, counts } = await ctx.pool.run({ kind: 'count', text }, gone);
+        const { text: fixed, counts } = await ctx.pool.run({ kind: 'count', text, options }, gone);
         const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
         ctx.metrics.countFixCounts(counts);
         ctx.metrics.documents.inc({ route, changed: String(fixed !== text) });

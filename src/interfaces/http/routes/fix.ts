@@ -2,13 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { Step } from '../../../repair/index.js';
 import { expectBody } from '../bodies.js';
 import { parseWith } from '../validate.js';
-import { FixRequestSchema, type FixRequest, type FixResponse } from '../schemas.js';
+import { FixQuerySchema, FixRequestSchema, optionsFromQuery, type FixRequest, type FixResponse } from '../schemas.js';
 import { clientGone, type ServerContext } from '../context.js';
 
 export function registerFixRoute(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/v1/fix', async (request, reply): Promise<FixResponse> => {
     const body = expectBody(request.body, ['application/json', 'text/plain']);
-    const req: FixRequest = body.kind === 'json' ? parseWith(FixRequestSchema, body.value, 'body') : { text: body.text };
+    const req: FixRequest =
+      body.kind === 'json'
+        ? parseWith(FixRequestSchema, body.value, 'body')
+        : { text: body.text, options: optionsFromQuery(parseWith(FixQuerySchema, request.query ?? {}, 'query')) };
     const result = await ctx.pool.run({ kind: 'fix', text: req.text, options: req.options }, clientGone(reply));
     ctx.metrics.countFixes(result.steps);
     ctx.metrics.documents.inc({ route: '/v1/fix', changed: String(result.text !== req.text) });
