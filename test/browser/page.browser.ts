@@ -76,6 +76,44 @@ describe('web page in Chromium', { skip: missing ?? false }, () => {
     assert.ok(/not available in this build|Quotes \(\d+\)/.test(text), text);
   });
 
+  test('the article view shows title, paragraphs, boilerplate, quotes with speakers and entities', async () => {
+    // The page's rendering of an article, independent of whether the article layer is in this build.
+    const sample = {
+      title: 'Stoltenberg did not rule out a political solution',
+      byline: 'Staff',
+      published: '2022-01-09',
+      siteName: 'Example News',
+      url: null,
+      lang: 'en',
+      text: 'Russia and NATO may find a political solution.',
+      paragraphs: ['Russia and NATO may find a political solution.', 'Next week there will be negotiations.'],
+      boilerplate: [{ kind: 'comments', text: 'Leave a Reply', lang: 'en', line: 20, beforeParagraph: 2 }],
+      fixes: [],
+      source: null,
+      quotes: [
+        { text: 'You can find a solution', start: 0, end: 10, kind: 'direct', cue: 'said', speaker: { mention: 'he', name: 'Jens Stoltenberg', start: 0, end: 2 } },
+      ],
+      entities: [
+        { name: 'Jens Stoltenberg', type: 'person', roles: ['NATO Secretary General'], mentions: [], count: 3 },
+        { name: 'NATO', type: 'organization', roles: [], mentions: [], count: 5 },
+        { name: 'Russia', type: 'place', roles: [], mentions: [], count: 7 },
+      ],
+    };
+    await page.route('**/v1/article', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(sample) }));
+    try {
+      await page.getByRole('button', { name: 'Repair', exact: true }).click();
+      const article = page.locator('#article-body');
+      await article.getByRole('heading', { name: sample.title }).waitFor();
+      const text = await article.innerText();
+      for (const expected of ['Staff · 2022-01-09 · Example News', 'Next week there will be negotiations.', 'Removed boilerplate (1)', 'You can find a solution', '— Jens Stoltenberg', 'People', 'NATO Secretary General', 'Organisations', 'Places']) {
+        assert.ok(text.includes(expected), `${expected} in ${text}`);
+      }
+      await page.locator('#article').screenshot({ path: join(ARTIFACTS, 'serve-article-view.png') });
+    } finally {
+      await page.unroute('**/v1/article');
+    }
+  });
+
   test('keyboard only: Ctrl+Enter repairs, Tab reaches the highlights', async () => {
     await page.getByRole('button', { name: 'Clear' }).click();
     await page.keyboard.type('a & nbsp; b');

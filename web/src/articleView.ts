@@ -1,4 +1,4 @@
-import type { ArticleAnswer, Entity } from './api.js';
+import type { ArticleAnswer, Entity, Quote } from './api.js';
 import { el } from './dom.js';
 
 const ENTITY_HEADINGS: Record<Entity['type'], string> = { person: 'People', organization: 'Organisations', place: 'Places' };
@@ -33,7 +33,7 @@ export function renderArticle(target: HTMLElement, article: ArticleAnswer): void
               'li',
               {},
               el('blockquote', {}, q.text),
-              el('p', { class: 'speaker' }, q.speaker ? `— ${q.speaker.name}` : '— speaker unknown', q.cue ? el('span', { class: 'cue' }, ` (${q.cue})`) : null, el('span', { class: 'kind' }, ` ${q.kind}`)),
+              el('p', { class: 'speaker' }, q.speaker ? `— ${q.speaker.name}` : '— speaker unknown', el('span', { class: 'cue' }, ` (${quoteDetails(q).join('; ')})`)),
             ),
           ),
         ),
@@ -57,12 +57,21 @@ export function renderArticle(target: HTMLElement, article: ArticleAnswer): void
   target.replaceChildren(...parts);
 }
 
+function quoteDetails(q: Quote): string[] {
+  const details: string[] = [];
+  if (q.speaker && q.speaker.mention !== q.speaker.name) details.push(`“${q.speaker.mention}”`);
+  if (q.cue) details.push(q.cue);
+  details.push(`${q.kind} quote`);
+  return details;
+}
+
 function boilerplateText(item: unknown): string {
   if (typeof item === 'string') return item;
   if (item && typeof item === 'object') {
     const o = item as Record<string, unknown>;
     const text = typeof o.text === 'string' ? o.text : JSON.stringify(o);
-    return typeof o.reason === 'string' ? `${text} (${o.reason})` : text;
+    const why = typeof o.kind === 'string' ? o.kind : typeof o.reason === 'string' ? o.reason : null;
+    return why ? `${text} (${why})` : text;
   }
   return String(item);
 }
