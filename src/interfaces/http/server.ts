@@ -26,8 +26,10 @@ export function createServer(config: ServeConfig): Server {
   const app = Fastify({
     bodyLimit: config.bodyLimit,
     logger: config.log ? { level: 'info' } : false,
-    // Node's own limit on receiving a request; the work itself is bounded by --timeout.
-    requestTimeout: Math.max(60_000, config.timeoutMs * 2),
+    // A batch may stream for as long as it keeps sending, so there is no limit on a whole request;
+    // a connection that sends nothing for a minute (and is not waiting for an answer) is dropped.
+    requestTimeout: 0,
+    connectionTimeout: Math.max(60_000, config.timeoutMs + 5_000),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
