@@ -55,6 +55,11 @@ describe('web page in Chromium', { skip: missing ?? false }, () => {
     await first.hover();
     await page.screenshot({ path: join(ARTIFACTS, 'serve-page.png'), fullPage: true });
     assert.ok((await page.locator('#steps li').count()) >= (await marks.count()));
+    // A step in the list leads to its change in the text.
+    await page.getByText(/^Steps/).click();
+    await page.getByRole('button', { name: 'show step 3 in the text' }).click();
+    const focused = (await page.evaluate('document.activeElement && document.activeElement.dataset.steps')) as string;
+    assert.ok(focused.split(' ').includes('2'), focused);
     assert.deepEqual(foreign, []);
   });
 

@@ -2,7 +2,7 @@ import { extractArticle, fixText, ServiceError, type FixAnswer } from './api.js'
 import { renderArticle } from './articleView.js';
 import { $, el } from './dom.js';
 import { toSegments } from './segments.js';
-import { renderInline, renderSplit, renderSteps } from './textView.js';
+import { renderInline, renderSplit, renderSteps, showStep } from './textView.js';
 
 const input = $('input') as HTMLTextAreaElement;
 const form = $('form') as HTMLFormElement;
@@ -44,7 +44,11 @@ async function repair(): Promise<void> {
     const segments = toSegments(text, fix.value.steps);
     renderInline($('inline'), segments, fix.value.steps);
     renderSplit($('original'), $('repaired-split'), segments);
-    renderSteps($('steps'), fix.value.steps);
+    renderSteps($('steps'), fix.value.steps, (step) => {
+      (document.querySelector<HTMLInputElement>('input[name="view"][value="inline"]')!).checked = true;
+      setView('inline');
+      showStep($('inline'), step);
+    });
     $('step-count').textContent = `(${fix.value.steps.length})`;
     results.hidden = false;
     status.textContent = summary(fix.value);

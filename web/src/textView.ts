@@ -19,6 +19,7 @@ export function renderInline(target: HTMLElement, segments: readonly Segment[], 
         title: label,
         'data-before': visible(segment.before),
         'data-change': String(n),
+        'data-steps': segment.steps.join(' '),
         'aria-label': `${segment.after === '' ? 'removed' : `“${segment.after}”`}, ${label}`,
       });
       mark.append(segment.after);
@@ -37,12 +38,15 @@ export function renderSplit(original: HTMLElement, repaired: HTMLElement, segmen
   repaired.replaceChildren(...side('after', 'ins'));
 }
 
-export function renderSteps(list: HTMLElement, steps: readonly Step[]): void {
+/** One line per step; choosing one shows its change in the text. */
+export function renderSteps(list: HTMLElement, steps: readonly Step[], show: (step: number) => void): void {
   list.replaceChildren(
-    ...steps.map((step) =>
+    ...steps.map((step, i) =>
       el(
         'li',
         {},
+        button(`show step ${i + 1} in the text`, () => show(i)),
+        ' ',
         el('span', { class: 'fixer' }, step.fixer),
         ' ',
         el('code', {}, visible(step.before)),
@@ -53,4 +57,22 @@ export function renderSteps(list: HTMLElement, steps: readonly Step[]): void {
       ),
     ),
   );
+}
+
+function button(label: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', { type: 'button', class: 'show', 'aria-label': label, title: label }, '↑');
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** Brings the highlighted change that contains a step into view and gives it the focus. */
+export function showStep(container: HTMLElement, step: number): void {
+  const marks = container.querySelectorAll<HTMLElement>('mark.change');
+  for (const mark of marks) {
+    if ((mark.dataset.steps ?? '').split(' ').includes(String(step))) {
+      mark.scrollIntoView({ block: 'center' });
+      mark.focus();
+      return;
+    }
+  }
 }
