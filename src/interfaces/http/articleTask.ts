@@ -1,8 +1,11 @@
 export interface ArticleTask {
   kind: 'article';
-  input: string;
-  mediaType: 'text/html' | 'text/plain';
+  /** A string, or the bytes as sent (any charset, gzip): the article layer decodes pages itself. */
+  input: string | Uint8Array;
+  as: 'html' | 'text';
+  charset?: string;
   url?: string;
+  lang?: string;
 }
 
 export type ArticleResult = Record<string, unknown>;

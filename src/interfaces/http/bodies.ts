@@ -2,10 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { describeInvalidUtf8, decodeUtf8, findInvalidUtf8 } from '../io/utf8.js';
 import { HttpError } from './errors.js';
 
-/** A request body after its bytes were checked to be UTF-8 (JSON parsed, text kept as text). */
+/**
+ * A request body: JSON is parsed (after its bytes were checked to be UTF-8); text stays bytes with the
+ * charset it was declared in, because a page may come in any charset and only the article layer can
+ * tell which, while everything else insists on UTF-8 (`textOf`).
+ */
 export type Body =
   | { kind: 'json'; value: unknown; bytes: number }
-  | { kind: 'text'; mediaType: 'text/plain' | 'text/html'; text: string; bytes: number };
+  | { kind: 'text'; mediaType: 'text/plain' | 'text/html'; raw: Buffer; charset: string | undefined; bytes: number };
 
 export const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/json-lines'] as const;
 
@@ -33,12 +37,8 @@ export function registerBodyParsers(app: FastifyInstance): void {
   });
   for (const mediaType of ['text/plain', 'text/html'] as const) {
     app.addContentTypeParser(mediaType, { parseAs: 'buffer' }, (req, bytes, done) => {
-      try {
-        assertUtf8Charset(req.headers['content-type']);
-        done(null, { kind: 'text', mediaType, text: decodeBody(bytes as Buffer), bytes: (bytes as Buffer).length } satisfies Body);
-      } catch (err) {
-        done(err as Error, undefined);
-      }
+      const raw = bytes as Buffer;
+      done(null, { kind: 'text', mediaType, raw, charset: charsetOf(req.headers['content-type']), bytes: raw.length } satisfies Body);
     });
   }
   // JSON lines are streamed: the batch route reads the request as it arrives.
@@ -61,11 +61,23 @@ function decodeBody(bytes: Buffer): string {
   throw new HttpError(400, 'invalid_utf8', `body: ${describeInvalidUtf8(problem)} at line ${problem.line}, column ${problem.column}; send UTF-8`);
 }
 
+function charsetOf(contentType: string | undefined): string | undefined {
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
+}
+
 function assertUtf8Charset(contentType: string | undefined): void {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
+  const charset = charsetOf(contentType);
   if (charset && !/^utf-?8$/i.test(charset)) {
     throw new HttpError(415, 'unsupported_charset', `charset ${charset} is not accepted; send UTF-8`);
   }
+}
+
+/** The text of a text body, which must be UTF-8. */
+export function textOf(body: Extract<Body, { kind: 'text' }>): string {
+  if (body.charset && !/^utf-?8$/i.test(body.charset)) {
+    throw new HttpError(415, 'unsupported_charset', `charset ${body.charset} is not accepted; send UTF-8`);
+  }
+  return decodeBody(body.raw);
 }
 
 /** Routes accept only some kinds of body; a wrong one is named with what would be right. */

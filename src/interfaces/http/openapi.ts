@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BatchQuerySchema } from './routes/batch.js';
 import {
+  ArticleQuerySchema,
   ArticleRequestSchema,
   ArticleResponseSchema,
   BatchErrorSchema,
@@ -70,6 +71,7 @@ export function buildOpenApi(version: string): Json {
       '/v1/article': {
         post: {
           summary: 'Extract the article from a page: title, paragraphs, removed boilerplate, quotes and entities',
+          parameters: queryParameters(ArticleQuerySchema),
           requestBody: {
             required: true,
             content: { ...json(ArticleRequestSchema, 'input'), 'text/html': { schema: text }, 'text/plain': { schema: text } },

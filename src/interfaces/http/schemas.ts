@@ -89,11 +89,17 @@ export const ArticleRequestSchema = z
     html: z.string().optional().describe('the page as HTML'),
     text: z.string().optional().describe('scraped text, when there is no HTML'),
     url: z.string().optional().describe('where the page came from, for metadata and relative links'),
+    lang: z.string().min(1).max(35).optional().describe('language of the body when known; detected otherwise'),
   })
   .refine((body) => (body.html === undefined) !== (body.text === undefined), {
     message: 'give exactly one of "html" or "text"',
   })
-  .describe('POST /v1/article as application/json; a text/html or text/plain body is the page itself');
+  .describe('POST /v1/article as application/json; a text/html or text/plain body (in any charset) is the page itself');
+
+export const ArticleQuerySchema = z.strictObject({
+  url: z.string().optional().describe('where the page came from (text/html or text/plain body)'),
+  lang: z.string().min(1).max(35).optional().describe('language of the body when known (text/html or text/plain body)'),
+});
 
 const QuoteSchema = z.object({
   text: z.string(),

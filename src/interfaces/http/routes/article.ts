@@ -1,31 +1,32 @@
 import type { FastifyInstance } from 'fastify';
-import { ARTICLE_AVAILABLE } from '../articleTask.js';
+import { ARTICLE_AVAILABLE, type ArticleTask } from '../articleTask.js';
 import { expectBody } from '../bodies.js';
 import { clientGone, type ServerContext } from '../context.js';
 import { HttpError } from '../errors.js';
-import { ArticleRequestSchema } from '../schemas.js';
+import { ArticleQuerySchema, ArticleRequestSchema } from '../schemas.js';
 import { parseWith } from '../validate.js';
 
 export function registerArticleRoute(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/v1/article', async (request, reply) => {
     const body = expectBody(request.body, ['application/json', 'text/html', 'text/plain']);
-    const req =
-      body.kind === 'json'
-        ? parseWith(ArticleRequestSchema, body.value, 'body')
-        : body.mediaType === 'text/html'
-          ? { html: body.text }
-          : { text: body.text };
+    let task: ArticleTask;
+    if (body.kind === 'json') {
+      const req = parseWith(ArticleRequestSchema, body.value, 'body');
+      task = { kind: 'article', input: req.html ?? req.text ?? '', as: req.html !== undefined ? 'html' : 'text', ...defined({ url: req.url, lang: req.lang }) };
+    } else {
+      const query = parseWith(ArticleQuerySchema, request.query ?? {}, 'query');
+      task = { kind: 'article', input: body.raw, as: body.mediaType === 'text/html' ? 'html' : 'text', ...defined({ charset: body.charset, url: query.url, lang: query.lang }) };
+    }
     if (!ARTICLE_AVAILABLE) {
       throw new HttpError(501, 'not_implemented', 'article extraction is not part of this build yet; /v1/fix works');
     }
-    const task = {
-      kind: 'article' as const,
-      input: req.html ?? req.text ?? '',
-      mediaType: req.html !== undefined ? ('text/html' as const) : ('text/plain' as const),
-      ...(req.url ? { url: req.url } : {}),
-    };
     const article = await ctx.pool.run(task, clientGone(reply));
     ctx.metrics.documents.inc({ route: '/v1/article', changed: 'true' });
     return article;
   });
+}
+
+/** The task carries only what was given, so the article layer's own defaults apply to the rest. */
+function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

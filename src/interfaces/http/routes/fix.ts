@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Step } from '../../../repair/index.js';
-import { expectBody } from '../bodies.js';
+import { expectBody, textOf } from '../bodies.js';
 import { parseWith } from '../validate.js';
 import { FixQuerySchema, FixRequestSchema, optionsFromQuery, type FixRequest, type FixResponse } from '../schemas.js';
 import { clientGone, type ServerContext } from '../context.js';
@@ -11,7 +11,7 @@ export function registerFixRoute(app: FastifyInstance, ctx: ServerContext): void
     const req: FixRequest =
       body.kind === 'json'
         ? parseWith(FixRequestSchema, body.value, 'body')
-        : { text: body.text, options: optionsFromQuery(parseWith(FixQuerySchema, request.query ?? {}, 'query')) };
+        : { text: textOf(body), options: optionsFromQuery(parseWith(FixQuerySchema, request.query ?? {}, 'query')) };
     const result = await ctx.pool.run({ kind: 'fix', text: req.text, options: req.options }, clientGone(reply));
     ctx.metrics.countFixes(result.steps);
     ctx.metrics.documents.inc({ route: '/v1/fix', changed: String(result.text !== req.text) });
