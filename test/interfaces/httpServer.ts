@@ -25,7 +25,8 @@ export async function startServer(overrides: Partial<ServeConfig> = {}): Promise
 export async function post(url: string, body: string | Buffer, contentType?: string): Promise<{ status: number; json: any; headers: Headers }> {
   const headers: Record<string, string> = {};
   if (contentType) headers['content-type'] = contentType;
-  const res = await fetch(url, { method: 'POST', body, headers });
+  // A copy with its own ArrayBuffer: fetch's types (DOM or undici) do not take every Buffer.
+  const res = await fetch(url, { method: 'POST', body: typeof body === 'string' ? body : Uint8Array.from(body), headers });
   const text = await res.text();
   let json: unknown;
   try {
