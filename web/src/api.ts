@@ -45,6 +45,8 @@ export interface ArticleAnswer {
   boilerplate: unknown[];
   quotes: Quote[];
   entities: Entity[];
+  /** Whether quotes and entities could be looked for (the language may not be supported). */
+  attribution?: { supported: boolean; reason?: string };
 }
 
 export class ServiceError extends Error {

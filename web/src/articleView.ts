@@ -21,6 +21,12 @@ export function renderArticle(target: HTMLElement, article: ArticleAnswer): void
     );
   }
 
+  if (article.attribution && !article.attribution.supported) {
+    parts.push(el('p', { class: 'help' }, `Quotes and names were not looked for: ${article.attribution.reason ?? 'this language is not supported'}.`));
+    target.replaceChildren(...parts);
+    return;
+  }
+
   parts.push(el('h3', {}, `Quotes (${article.quotes.length})`));
   parts.push(
     article.quotes.length === 0
