@@ -1,0 +1,127 @@
+import { PERSON_ROLES } from './lexicon.js';
+import { findNameRuns, type NameRun } from './names.js';
+import type { Entity, EntityType, Span } from './types.js';
+
+export interface EntityRecord {
+  name: string;
+  type: EntityType;
+  roles: string[];
+  gender: 'male' | 'female' | 'unknown';
+  mentions: Span[];
+}
+
+/** A named mention in the text, tied to its entity; `runStart` includes any title written before the name. */
+export interface NameMention extends Span {
+  entity: number;
+  runStart: number;
+}
+
+export interface EntityTable {
+  entities: EntityRecord[];
+  names: NameMention[];
+  /** Title-only runs ("The NATO Secretary General"), used as role mentions. */
+  titles: NameRun[];
+}
+
+const ROLE_ALTERNATION = PERSON_ROLES.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const ROLE_BEFORE = new RegExp(`(?:^|[\\s(])((?:[\\p{L}-]+\\s+){0,2}?(?:${ROLE_ALTERNATION}))\\s+$`, 'iu');
+const ROLE_AFTER = new RegExp(`^,\\s+(?:the\\s+|a\\s+|an\\s+)?((?:[\\p{L}'’.-]+\\s+){0,4}?(?:${ROLE_ALTERNATION})(?:\\s+(?:of|at|for)\\s+(?:the\\s+)?[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3})?)(?=\\s*[,.;])`, 'iu');
+
+const LOWER_ROLE_STOP = /^(?:the|a|an|and|with|of|by|to|for|as|from)$/i;
+
+function key(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, ' ');
+}
+
+function lastWord(name: string): string {
+  const parts = key(name).split(' ');
+  return parts[parts.length - 1] ?? '';
+}
+
+/** Lower-case role written right before a name without a title: "chief executive Tim Cook". */
+function roleBefore(text: string, run: NameRun): string {
+  const window = text.slice(Math.max(0, run.runStart - 60), run.runStart);
+  const m = ROLE_BEFORE.exec(window);
+  if (!m) return '';
+  const words = m[1]!.split(/\s+/).filter(Boolean);
+  while (words.length && LOWER_ROLE_STOP.test(words[0]!)) words.shift();
+  return words.join(' ');
+}
+
+/** Appositive role after a name: "Tim Cook, Apple's chief executive,". */
+function roleAfter(text: string, run: NameRun): string {
+  const m = ROLE_AFTER.exec(text.slice(run.end, run.end + 90));
+  return m ? m[1]!.trim() : '';
+}
+
+export function buildEntities(text: string): EntityTable {
+  const runs = findNameRuns(text);
+  const entities: EntityRecord[] = [];
+  const byKey = new Map<string, number>();
+  const names: NameMention[] = [];
+  const titles: NameRun[] = [];
+
+  const add = (name: string, type: EntityType, run: NameRun): number => {
+    const k = key(name);
+    let idx = byKey.get(k);
+    if (idx === undefined) {
+      idx = entities.length;
+      entities.push({ name, type, roles: [], gender: run.gender, mentions: [] });
+      byKey.set(k, idx);
+    }
+    return idx;
+  };
+
+  // Full names first, so that later single-word mentions ("Stoltenberg") find their holder wherever they occur.
+  const pending: NameRun[] = [];
+  for (const run of runs) {
+    if (run.titleOnly) {
+      titles.push(run);
+      continue;
+    }
+    const multiWord = /\s/.test(run.name);
+    if (run.type === 'person' && multiWord) add(run.name, 'person', run);
+    else if ((run.type === 'organization' || run.type === 'place') && !byKey.has(key(run.name))) pending.push(run);
+    else pending.push(run);
+  }
+  const surnames = new Map<string, number>();
+  const firstNames = new Map<string, number>();
+  entities.forEach((e, i) => {
+    if (e.type !== 'person') return;
+    const parts = key(e.name).split(' ');
+    surnames.set(parts[parts.length - 1]!, i);
+    if (!firstNames.has(parts[0]!)) firstNames.set(parts[0]!, i);
+  });
+
+  for (const run of runs) {
+    if (run.titleOnly) continue;
+    const k = key(run.name);
+    let idx = byKey.get(k);
+    if (idx === undefined && !/\s/.test(run.name)) idx = surnames.get(k) ?? (run.type === 'person' ? undefined : firstNames.get(k));
+    if (idx === undefined && /\s/.test(run.name)) {
+      // "Mr. Blinken" style runs with a title but not the full name map to the full name by surname.
+      const bySurname = surnames.get(lastWord(run.name));
+      if (bySurname !== undefined && run.type === 'person' && entities[bySurname]!.name.endsWith(run.name)) idx = bySurname;
+    }
+    if (idx === undefined) {
+      if (run.type === null) continue;
+      idx = add(run.name, run.type, run);
+      if (run.type === 'person') surnames.set(lastWord(run.name), idx);
+    }
+    const entity = entities[idx]!;
+    if (entity.gender === 'unknown' && run.gender !== 'unknown') entity.gender = run.gender;
+    if (entity.type === 'person') {
+      const role = run.role || roleBefore(text, run) || roleAfter(text, run);
+      if (role && !entity.roles.some((r) => r.toLowerCase() === role.toLowerCase())) entity.roles.push(role);
+    }
+    entity.mentions.push({ start: run.start, end: run.end });
+    names.push({ start: run.start, end: run.end, entity: idx, runStart: run.role ? run.runStart : run.start });
+  }
+  return { entities, names, titles };
+}
+
+export function publicEntities(table: EntityTable): Entity[] {
+  return table.entities
+    .filter((e) => e.mentions.length > 0)
+    .map((e) => ({ name: e.name, type: e.type, roles: e.roles, mentions: e.mentions, count: e.mentions.length }));
+}

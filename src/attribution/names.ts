@@ -1,0 +1,190 @@
+import nlp from 'compromise';
+import { HONORIFICS, KNOWN_PLACES, NAME_CONNECTORS, NOT_NAMES, ORG_HEADS, PERSON_ROLES } from './lexicon.js';
+import type { EntityType, Span } from './types.js';
+
+/** A run of capitalised words, split into the role written before a name and the name itself. */
+export interface NameRun extends Span {
+  /** Where the name proper starts (after any title). */
+  nameStart: number;
+  name: string;
+  /** Title as written before the name ("NATO Secretary General"), or ''. */
+  role: string;
+  /** Run start, including the title. */
+  runStart: number;
+  type: EntityType | null;
+  gender: 'male' | 'female' | 'unknown';
+  /** True when the run is only a title ("The NATO Secretary General"): a role mention, not a name. */
+  titleOnly: boolean;
+}
+
+interface Token extends Span {
+  word: string;
+  lower: string;
+}
+
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&-]*\.?/gu;
+
+interface TaggerHints {
+  people: Set<string>;
+  places: Set<string>;
+  orgs: Set<string>;
+  male: Set<string>;
+  female: Set<string>;
+}
+
+function normalise(s: string): string {
+  return s.replace(/['’]s$/u, '').replace(/[.,;:!?]+$/u, '').trim().toLowerCase();
+}
+
+/** One pass of compromise over the whole text: which capitalised words it believes are people, places, organisations. */
+function taggerHints(text: string): TaggerHints {
+  const doc = nlp(text);
+  const collect = (list: string[]): Set<string> => {
+    const set = new Set<string>();
+    for (const item of list) {
+      const n = normalise(item);
+      if (!n) continue;
+      set.add(n);
+      for (const w of n.split(/\s+/)) set.add(w);
+    }
+    return set;
+  };
+  return {
+    people: collect(doc.people().out('array') as string[]),
+    places: collect(doc.places().out('array') as string[]),
+    orgs: collect(doc.organizations().out('array') as string[]),
+    male: collect(doc.match('#MaleName').out('array') as string[]),
+    female: collect(doc.match('#FemaleName').out('array') as string[]),
+  };
+}
+
+function isCapitalised(word: string): boolean {
+  return /^[\p{Lu}\p{N}]/u.test(word) && /\p{L}/u.test(word);
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    let word = m[0];
+    // A trailing dot belongs to the token only for known abbreviations (Dr., Sen., U.S.).
+    if (word.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(word) && !isTitleAbbreviation(word)) word = word.slice(0, -1);
+    if (!word) continue;
+    out.push({ start: m.index!, end: m.index! + word.length, word, lower: word.toLowerCase() });
+  }
+  return out;
+}
+
+function isTitleAbbreviation(word: string): boolean {
+  const l = word.toLowerCase();
+  return l in HONORIFICS || ['sen.', 'rep.', 'gov.', 'gen.', 'prof.', 'lt.', 'col.', 'sgt.', 'st.', 'jr.', 'sr.'].includes(l);
+}
+
+/** Capitalised runs: consecutive capitalised tokens separated by single spaces, allowing connectors inside. */
+function capitalisedRuns(text: string, toks: Token[]): Token[][] {
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  const flush = (): void => {
+    while (run.length && NAME_CONNECTORS.has(run[run.length - 1]!.lower)) run.pop();
+    if (run.length) runs.push(run);
+    run = [];
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const prev = run[run.length - 1];
+    const joined = prev !== undefined && /^[ \u00a0]$/u.test(text.slice(prev.end, t.start));
+    if (prev && !joined) flush();
+    if (isCapitalised(t.word)) {
+      run.push(t);
+      if (/['’]s$/u.test(t.word)) flush();
+    } else if (run.length && NAME_CONNECTORS.has(t.lower) && toks[i + 1] && isCapitalised(toks[i + 1]!.word)) {
+      run.push(t);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return runs;
+}
+
+/** Longest role (from PERSON_ROLES) that matches the tokens starting at `i`; returns its length in tokens. */
+function roleAt(run: Token[], i: number): number {
+  for (const role of PERSON_ROLES) {
+    const parts = role.split(/[\s]+/);
+    if (i + parts.length > run.length) continue;
+    let ok = true;
+    for (let k = 0; k < parts.length && ok; k++) ok = run[i + k]!.lower.replace(/['’]s$/u, '') === parts[k];
+    if (ok) return parts.length;
+  }
+  return 0;
+}
+
+function classify(nameToks: Token[], hints: TaggerHints, hadRole: boolean, honorific: boolean): EntityType | null {
+  const words = nameToks.map((t) => normalise(t.word));
+  const full = words.join(' ');
+  const last = words[words.length - 1] ?? '';
+  if (hadRole || honorific) return 'person';
+  if (KNOWN_PLACES.has(full)) return 'place';
+  if (ORG_HEADS.has(last) || ORG_HEADS.has(full) || hints.orgs.has(full)) return 'organization';
+  if (/^(?:\p{Lu}\.?){2,6}$/u.test(nameToks.map((t) => t.word.replace(/['’]s$/u, '')).join(' ')) && nameToks.length === 1) {
+    return 'organization';
+  }
+  if (hints.people.has(full) && words.length >= 2) return 'person';
+  if (hints.places.has(full)) return 'place';
+  if (words.length >= 2 && words.length <= 4 && (hints.male.has(words[0]!) || hints.female.has(words[0]!) || hints.people.has(words[0]!))) {
+    return 'person';
+  }
+  if (hints.people.has(full)) return 'person';
+  return null;
+}
+
+export function findNameRuns(text: string): NameRun[] {
+  const hints = taggerHints(text);
+  const toks = tokens(text);
+  const out: NameRun[] = [];
+  for (const raw of capitalisedRuns(text, toks)) {
+    let run = raw;
+    while (run.length && NOT_NAMES.has(run[0]!.lower.replace(/['’]s$/u, ''))) run = run.slice(1);
+    if (!run.length) continue;
+    // Split off the title: the name starts after the last role word.
+    let nameFrom = 0;
+    let hadRole = false;
+    let gender: NameRun['gender'] = 'unknown';
+    let honorific = false;
+    for (let i = 0; i < run.length; i++) {
+      const lower = run[i]!.lower;
+      if (lower in HONORIFICS) {
+        nameFrom = i + 1;
+        honorific = true;
+        gender = HONORIFICS[lower]!;
+        continue;
+      }
+      const len = roleAt(run, i);
+      if (len > 0) {
+        nameFrom = i + len;
+        hadRole = true;
+        i += len - 1;
+      }
+    }
+    const roleToks = run.slice(0, nameFrom).filter((t) => !(t.lower in HONORIFICS));
+    const nameToks = run.slice(nameFrom);
+    const runStart = run[0]!.start;
+    const end = run[run.length - 1]!.end;
+    if (!nameToks.length) {
+      if (hadRole) {
+        out.push({ start: runStart, end, nameStart: end, name: '', role: text.slice(runStart, end), runStart, type: 'person', gender, titleOnly: true });
+      }
+      continue;
+    }
+    const nameStart = nameToks[0]!.start;
+    const name = text.slice(nameStart, end).replace(/['’]s$/u, '');
+    const role = roleToks.length ? text.slice(roleToks[0]!.start, roleToks[roleToks.length - 1]!.end) : '';
+    const type = classify(nameToks, hints, hadRole, honorific);
+    if (gender === 'unknown') {
+      const first = normalise(nameToks[0]!.word);
+      if (hints.male.has(first)) gender = 'male';
+      else if (hints.female.has(first)) gender = 'female';
+    }
+    out.push({ start: nameStart, end: nameStart + name.length, nameStart, name, role, runStart, type, gender, titleOnly: false });
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+import type { EntityTable } from './entities.js';
+import { FEMALE_PRONOUNS, GROUP_SPEAKERS, MALE_PRONOUNS, PERSON_ROLES, VERB_ADVERBS } from './lexicon.js';
+import type { QuoteSpan } from './quoteSpans.js';
+import type { Span, Speaker } from './types.js';
+
+type MentionKind = 'name' | 'role' | 'pronoun' | 'group';
+
+export interface Mention extends Span {
+  kind: MentionKind;
+  text: string;
+  /** Resolved entity index, or -1. */
+  entity: number;
+}
+
+const ROLE_ALTERNATION = PERSON_ROLES.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const ROLE_PHRASE = new RegExp(
+  // Case-sensitive on purpose: with the i flag \p{Lu} would match any letter and the look-ahead would reject every phrase.
+  `\\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\\s+(?:[\\p{L}'’.-]+\\s+){0,3}?(?:${ROLE_ALTERNATION})\\b(?!\\s+\\p{Lu})`,
+  'gu',
+);
+const GROUP_PHRASE = new RegExp(`\\b(?:${GROUP_SPEAKERS.map((g) => g.replace(/\s+/g, '\\s+')).join('|')})\\b`, 'giu');
+const PRONOUN = /\b(?:he|she|they|it|his|her|its|their)\b/giu;
+const ORG_NOUNS = /(?:company|ministry|government|department|agency|firm|group|team|club|league|bank|network|paper|newspaper|campaign|court|police)$/i;
+
+function roleHead(role: string): string {
+  const l = role.toLowerCase();
+  return PERSON_ROLES.find((r) => l.endsWith(r)) ?? l.split(/\s+/).pop() ?? l;
+}
+
+function insideQuote(quotes: readonly QuoteSpan[], pos: number): boolean {
+  for (const q of quotes) if (pos >= q.start && pos < q.end) return true;
+  return false;
+}
+
+/** Every mention that could name a speaker, resolved to an entity in text order (recency drives pronouns and roles). */
+export function collectMentions(text: string, table: EntityTable, quotes: readonly QuoteSpan[]): Mention[] {
+  const raw: Mention[] = [];
+  for (const n of table.names) raw.push({ start: n.runStart, end: n.end, kind: 'name', text: text.slice(n.runStart, n.end), entity: n.entity });
+  for (const t of table.titles) raw.push({ start: t.start, end: t.end, kind: 'role', text: text.slice(t.start, t.end), entity: -1 });
+  for (const m of text.matchAll(ROLE_PHRASE)) raw.push({ start: m.index!, end: m.index! + m[0].length, kind: 'role', text: m[0], entity: -1 });
+  for (const m of text.matchAll(GROUP_PHRASE)) raw.push({ start: m.index!, end: m.index! + m[0].length, kind: 'group', text: m[0], entity: -1 });
+  for (const m of text.matchAll(PRONOUN)) raw.push({ start: m.index!, end: m.index! + m[0].length, kind: 'pronoun', text: m[0], entity: -1 });
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+
+  // Drop mentions nested in a longer one ("the secretary general" inside a title run).
+  const mentions: Mention[] = [];
+  for (const m of raw) {
+    const last = mentions[mentions.length - 1];
+    if (last && m.start < last.end) continue;
+    mentions.push(m);
+  }
+
+  const persons = table.entities;
+  const history: { entity: number; pos: number }[] = [];
+  for (const m of mentions) {
+    if (m.kind === 'pronoun') m.entity = resolvePronoun(m.text.toLowerCase(), history, table);
+    else if (m.kind === 'role') m.entity = resolveRole(m.text, m.start, history, table, text);
+    else if (m.kind === 'group') m.entity = ORG_NOUNS.test(m.text) ? lastOrg(history, table, m.text) : -1;
+    if (m.entity >= 0 && !insideQuote(quotes, m.start)) history.push({ entity: m.entity, pos: m.start });
+    void persons;
+  }
+  return mentions;
+}
+
+function resolvePronoun(p: string, history: { entity: number }[], table: EntityTable): number {
+  if (p === 'it' || p === 'its' || p === 'they' || p === 'their') return p.startsWith('it') ? lastOrg(history, table, '') : -1;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const e = table.entities[history[i]!.entity]!;
+    if (e.type !== 'person') continue;
+    if (MALE_PRONOUNS.has(p) && e.gender === 'female') continue;
+    if (FEMALE_PRONOUNS.has(p) && e.gender === 'male') continue;
+    return history[i]!.entity;
+  }
+  return -1;
+}
+
+function lastOrg(history: { entity: number }[], table: EntityTable, noun: string): number {
+  const head = noun.toLowerCase().split(/\s+/).pop() ?? '';
+  let fallback = -1;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const e = table.entities[history[i]!.entity]!;
+    if (e.type !== 'organization') continue;
+    if (head && e.name.toLowerCase().includes(head)) return history[i]!.entity;
+    if (fallback < 0) fallback = history[i]!.entity;
+  }
+  return fallback;
+}
+
+/** A role noun names the nearest person before it whose written roles share the noun; failing that, anyone in the text with it. */
+function resolveRole(role: string, pos: number, history: { entity: number }[], table: EntityTable, text: string): number {
+  const head = roleHead(role);
+  const matches = (i: number): boolean => table.entities[i]!.roles.some((r) => r.toLowerCase().includes(head));
+  for (let i = history.length - 1; i >= 0; i--) {
+    const idx = history[i]!.entity;
+    if (table.entities[idx]!.type === 'person' && matches(idx)) return idx;
+  }
+  void text;
+  void pos;
+  const holders = table.entities.map((_, i) => i).filter((i) => table.entities[i]!.type === 'person' && matches(i));
+  return holders.length === 1 ? holders[0]! : -1;
+}
+
+/** Index of the mention, in `mentions`, ending just before `pos` with only adverbs or an appositive between. */
+export function mentionBefore(text: string, mentions: readonly Mention[], pos: number, floor: number): Mention | null {
+  for (let i = upperBound(mentions, pos) - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.end > pos) continue;
+    if (m.start < floor) return null;
+    const gap = text.slice(m.end, pos);
+    if (isPossessive(m)) return null;
+    if (gapIsAdverbs(gap) || (m.kind === 'name' && /^,\s[^,.;“”"]{1,80},\s*$/u.test(gap))) return m;
+    if (m.end < pos - 90) return null;
+    if (/[.;:!?“”"«»]/u.test(gap)) return null;
+  }
+  return null;
+}
+
+export function mentionAfter(text: string, mentions: readonly Mention[], pos: number, allowPossessive = false): Mention | null {
+  const m = mentions[upperBound(mentions, pos)];
+  if (!m || m.start - pos > 40) return null;
+  if (isPossessive(m) && !allowPossessive) return null;
+  return gapIsAdverbs(text.slice(pos, m.start)) ? m : null;
+}
+
+function upperBound(mentions: readonly Mention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function gapIsAdverbs(gap: string): boolean {
+  if (!/^\s*$/.test(gap.replace(/[\p{L}]+/gu, ''))) return false;
+  return gap.split(/\s+/).filter(Boolean).every((w) => VERB_ADVERBS.has(w.toLowerCase()));
+}
+
+export function toSpeaker(m: Mention, table: EntityTable): Speaker {
+  const name = m.entity >= 0 ? table.entities[m.entity]!.name : m.text;
+  return { mention: m.text, name, start: m.start, end: m.end };
+}
+
+/** Pronoun mentions that are possessive ("his words") still name a speaker in "according to his words". */
+export function isPossessive(m: Mention): boolean {
+  return /^(?:his|her|its|their)$/i.test(m.text);
+}
