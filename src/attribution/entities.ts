@@ -97,7 +97,7 @@ export function buildEntities(text: string): EntityTable {
     if (run.titleOnly) continue;
     const k = key(run.name);
     let idx = byKey.get(k);
-    if (idx === undefined && !/\s/.test(run.name)) idx = surnames.get(k) ?? (run.type === 'person' ? undefined : firstNames.get(k));
+    if (idx === undefined && !/\s/.test(run.name)) idx = surnames.get(k) ?? firstNames.get(k);
     if (idx === undefined && /\s/.test(run.name)) {
       // "Mr. Blinken" style runs with a title but not the full name map to the full name by surname.
       const bySurname = surnames.get(lastWord(run.name));

@@ -15,14 +15,37 @@ export const REPORTING_VERBS: readonly string[] = [
   'revealed', 'reveals', 'believes', 'believed', 'thinks', 'hopes', 'hoped', 'estimated', 'estimates',
   'continued', 'agreed', 'agrees', 'complained', 'complains', 'joked', 'told reporters', 'wrote on Twitter',
   'assured', 'assures', 'boasted', 'mused', 'shouted', 'yelled', 'recounted', 'described', 'describes',
+  'accused', 'accuses', 'denied', 'denies', 'reported', 'reports', 'indicated', 'indicates', 'hinted', 'quipped',
+  'ordered', 'chanted', 'saying', 'adding', 'telling', 'warning', 'noting', 'arguing', 'claiming', 'insisting',
+  'stressing', 'explaining', 'accusing', 'describing', 'denying', 'asking', 'declaring', 'acknowledging',
+  'announcing', 'admitting', 'asked', 'asks', 'wrote in', 'said in', 'threatened', 'vowed', 'vows', 'pledged',
+  'promised', 'promises', 'questioned', 'disputed', 'objected', 'protested', 'alleged', 'alleges',
 ];
 
 /** Reporting verbs that report a statement only when followed by "that", a colon or a quotation. */
 export const CLAUSE_ONLY_VERBS = new Set([
   'announced', 'announces', 'revealed', 'reveals', 'confirmed', 'confirms', 'described', 'describes',
   'continued', 'agreed', 'agrees', 'believes', 'believed', 'thinks', 'hopes', 'hoped', 'estimated', 'estimates',
-  'urged', 'urges', 'recalled', 'recalls', 'admitted', 'admits', 'acknowledged', 'acknowledges', 'denied',
+  'urged', 'urges', 'recalled', 'recalls', 'acknowledged', 'acknowledges', 'reported', 'reports', 'indicated',
+  'indicates', 'asked', 'asks', 'asking', 'threatened', 'vowed', 'vows', 'pledged', 'promised', 'promises',
+  'questioned', 'disputed', 'objected', 'protested', 'describing', 'announcing', 'acknowledging',
 ]);
+
+/** Nouns that head a descriptive speaker phrase: "an airport official", "Bolivia's public defender's office". */
+export const SOURCE_NOUNS: readonly string[] = [
+  'office', 'statement', 'release', 'report', 'study', 'paper', 'survey', 'filing', 'letter', 'post', 'tweet',
+  'official', 'officials', 'journalist', 'journalists', 'doctor', 'doctors', 'source', 'sources', 'people',
+  'person', 'expert', 'experts', 'analyst', 'analysts', 'adviser', 'advisers', 'advisor', 'advisors',
+  'executive', 'executives', 'trader', 'traders', 'investor', 'investors', 'resident', 'residents', 'witness',
+  'witnesses', 'user', 'users', 'fan', 'fans', 'critic', 'critics', 'researchers', 'scientists', 'authors',
+  'group', 'groups', 'company', 'companies', 'firm', 'ministry', 'government', 'department', 'agency', 'police',
+  'military', 'army', 'union', 'unions', 'committee', 'court', 'prosecutors', 'investigators', 'authorities',
+  'lawmakers', 'legislators', 'leaders', 'teachers', 'students', 'protesters', 'officers', 'deportee', 'man',
+  'woman', 'men', 'women', 'family', 'relatives', 'spokesperson', 'spokesman', 'spokeswoman', 'organisers',
+  'organizers', 'campaign', 'team', 'club', 'league', 'network', 'newspaper', 'outlet', 'website', 'data',
+  'documents', 'records', 'figures', 'estimates', 'calculations', 'observers', 'diplomats', 'parents',
+  'others', 'some', 'many', 'most',
+];
 
 /** Words that may stand between a speaker and the reporting verb: "has repeatedly stated", "said earlier". */
 export const VERB_ADVERBS = new Set([

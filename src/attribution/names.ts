@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { CUE_ALTERNATION } from './reportingCues.js';
 import { HONORIFICS, KNOWN_PLACES, NAME_CONNECTORS, NOT_NAMES, ORG_HEADS, PERSON_ROLES } from './lexicon.js';
 import type { EntityType, Span } from './types.js';
 
@@ -98,6 +99,10 @@ function capitalisedRuns(text: string, toks: Token[]): Token[][] {
       if (/['’]s$/u.test(t.word)) flush();
     } else if (run.length && NAME_CONNECTORS.has(t.lower) && toks[i + 1] && isCapitalised(toks[i + 1]!.word)) {
       run.push(t);
+    } else if (run.length && (t.lower === 'of' || t.lower === 'for') && toks[i + 1]?.lower === 'the' && toks[i + 2] && isCapitalised(toks[i + 2]!.word)) {
+      // "Office for the Western District of New York", "Bank of the West"
+      run.push(t, toks[i + 1]!);
+      i++;
     } else {
       flush();
     }
@@ -135,6 +140,14 @@ function classify(nameToks: Token[], hints: TaggerHints, hadRole: boolean, honor
   }
   if (hints.people.has(full)) return 'person';
   return null;
+}
+
+const CUE_AFTER = new RegExp(`^(?:,[^,.;“”"]{1,80},)?\\s+(?:(?:has|have|had|also|later|earlier|then|again|previously)\\s+)*(?:${CUE_ALTERNATION})\\b`, 'iu');
+const CUE_BEFORE = new RegExp(`\\b(?:${CUE_ALTERNATION})\\s+$`, 'iu');
+
+/** A capitalised pair that says or is said of ("Lucas Paganini said", "said Derek Scissors") is a person even when the tagger does not know the name. */
+function nextToCue(text: string, start: number, end: number): boolean {
+  return CUE_AFTER.test(text.slice(end, end + 120)) || CUE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
 
 export function findNameRuns(text: string): NameRun[] {
@@ -178,7 +191,8 @@ export function findNameRuns(text: string): NameRun[] {
     const nameStart = nameToks[0]!.start;
     const name = text.slice(nameStart, end).replace(/['’]s$/u, '');
     const role = roleToks.length ? text.slice(roleToks[0]!.start, roleToks[roleToks.length - 1]!.end) : '';
-    const type = classify(nameToks, hints, hadRole, honorific);
+    let type = classify(nameToks, hints, hadRole, honorific);
+    if (type === null && nameToks.length >= 2 && nameToks.length <= 4 && nextToCue(text, runStart, end)) type = 'person';
     if (gender === 'unknown') {
       const first = normalise(nameToks[0]!.word);
       if (hints.male.has(first)) gender = 'male';

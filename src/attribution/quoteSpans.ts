@@ -7,7 +7,8 @@ export interface QuoteSpan extends Span {
   close: number;
 }
 
-const CLOSERS: Record<string, string> = { '“': '”', '«': '»', '„': '“”', '"': '"', '‹': '›', '”': '”' };
+// Web text often closes a curly quote with a straight one and vice versa (“…," and "…”), so both close either.
+const CLOSERS: Record<string, string> = { '“': '”"', '«': '»', '„': '“”', '"': '"”', '‹': '›', '”': '”' };
 
 /**
  * Quoted spans in any style: “…”, «…», „…“, "…". A quote left open at the end of a paragraph continues

@@ -69,8 +69,9 @@ function accordingTo(text: string, s: Span, cueStart: number, cueEnd: number, me
   const before = text.slice(s.start, cueStart);
   let span: Span;
   if (/^\s*$/.test(before)) span = trimmed(text, phraseEnd, s.end);
-  else if (/^[\s.!?]*$/.test(text.slice(phraseEnd, s.end))) span = trimmed(text, s.start, cueStart);
-  else span = trimmed(text, s.start, s.end);
+  // "…, which, according to his words, …": the statement is the whole sentence.
+  else if (/\b(?:which|who|that|where)\s*,\s*$/iu.test(before) || wordCount(before) < 4) span = trimmed(text, s.start, s.end);
+  else span = trimmed(text, s.start, cueStart);
   return { ...span, cue: 'according to', cueStart, speaker };
 }
 
@@ -90,25 +91,76 @@ function phraseEndAfter(text: string, from: number, limit: number): number {
   return comma >= 0 && comma < limit ? comma + 1 : limit;
 }
 
+const PREPOSITION_START = /^\s*(?:in|on|at|during|via|through|to|from|of|about|with|for|by|after|before|last|this|late|early|earlier|later|when|while|as)\b/iu;
+const CLAUSE_BREAK = /[,;:—–(]\s*$/u;
+const NOT_SUBJECT = /^(?:and|but|or|which|who|whom|whose|that|where|when|while|as|if|because|although|though|so|then|it|this|there|what)$/i;
+
+/**
+ * The speaker of a verb with no known mention next to it, as written between the last clause break and the verb:
+ * "…, trade experts say", "Traders cited …", "…, a second person briefed on the call said". Unresolved, but a speaker.
+ */
+function phraseSubject(text: string, s: Span, cueStart: number): Mention | null {
+  const head = text.slice(s.start, cueStart);
+  const breakAt = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf('—'), head.lastIndexOf(':'), head.lastIndexOf('”'), head.lastIndexOf('"'));
+  const from = s.start + breakAt + 1;
+  const span = trimmed(text, from, cueStart);
+  const phrase = text.slice(span.start, span.end).replace(/\s+(?:also|later|earlier|previously|have|has|had)$/iu, '');
+  const words = phrase.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 9) return null;
+  if (NOT_SUBJECT.test(words[0]!) || /^(?:is|are|was|were|be|been)$/i.test(words[words.length - 1]!)) return null;
+  // A plausible noun phrase ends in a noun-like word, not a verb form the lexicon would have matched.
+  if (!/^[\p{L}'’.-]+$/u.test(words[words.length - 1]!)) return null;
+  return { start: span.start, end: span.start + phrase.length, kind: 'group', text: phrase, entity: -1 };
+}
+
+/** Participial cues (", saying …") report the sentence's subject: its first mention. */
+function sentenceSubject(mentions: readonly Mention[], s: Span, before: number): Mention | null {
+  for (const m of mentions) {
+    if (m.start >= before) break;
+    if (m.start >= s.start && m.kind !== 'pronoun') return m;
+    if (m.start >= s.start && /^(?:he|she|they|it)$/i.test(m.text)) return m;
+  }
+  return null;
+}
+
+function stripDeterminer(text: string, start: number, end: number): number {
+  const m = /(?:\b(?:the|a|an)\s+)$/iu.exec(text.slice(start, end));
+  return m ? end - m[0].length : end;
+}
+
 function verbStatement(text: string, s: Span, cue: string, cueStart: number, cueEnd: number, mentions: readonly Mention[]): ReportedStatement | null {
-  let speaker = mentionBefore(text, mentions, cueStart, s.start);
+  const participle = cue.endsWith('ing');
+  let speaker: Mention | null = null;
   let inverted = false;
-  if (!speaker) {
-    speaker = mentionAfter(text, mentions, cueEnd);
-    inverted = speaker !== null;
+  if (participle) {
+    if (!/,\s*$/.test(text.slice(s.start, cueStart))) return null;
+    speaker = sentenceSubject(mentions, s, cueStart);
+  } else {
+    speaker = mentionBefore(text, mentions, cueStart, s.start);
+    if (!speaker) {
+      const after = mentionAfter(text, mentions, cueEnd);
+      // "said he." / "said Smith, a …" — but not "said he had given …", where "he" begins the reported clause.
+      if (after && /^\s*(?:[,.;:!?]|$)/u.test(text.slice(after.end, after.end + 2))) {
+        speaker = after;
+        inverted = true;
+      }
+    }
+    speaker ??= phraseSubject(text, s, cueStart);
   }
   if (!speaker) return null;
-  const before = text.slice(s.start, inverted ? cueStart : speaker.start);
+  const beforeEnd = participle ? cueStart : inverted ? cueStart : stripDeterminer(text, s.start, speaker.start);
+  const before = text.slice(s.start, beforeEnd);
   const afterFrom = inverted ? speaker.end : cueEnd;
   const after = text.slice(afterFrom, s.end);
   const thatMatch = THAT_SOON.exec(after);
   const clauseFollows = thatMatch !== null || /^\s*:/.test(after);
-  const beforeIsContent = /[,—–-]\s*$/u.test(before) && wordCount(before) >= 4;
+  const beforeIsContent = !participle && CLAUSE_BREAK.test(before) && wordCount(before) >= 4;
   if (beforeIsContent && (inverted || (!thatMatch && wordCount(after) <= 8))) {
     return { ...trimmed(text, s.start, s.start + before.length), cue, cueStart, speaker };
   }
   if (inverted) return null;
   if (CLAUSE_ONLY_VERBS.has(cue) && !clauseFollows) return null;
+  if (!thatMatch && PREPOSITION_START.test(after) && wordCount(after) <= 6) return null;
   const contentFrom = thatMatch ? afterFrom + thatMatch[0].length : afterFrom + (/^\s*:/.exec(after)?.[0].length ?? 0);
   if (wordCount(text.slice(contentFrom, s.end)) < 3) return null;
   return { ...trimmed(text, contentFrom, s.end), cue, cueStart, speaker };

@@ -1,5 +1,5 @@
 import type { EntityTable } from './entities.js';
-import { FEMALE_PRONOUNS, GROUP_SPEAKERS, MALE_PRONOUNS, PERSON_ROLES, VERB_ADVERBS } from './lexicon.js';
+import { FEMALE_PRONOUNS, GROUP_SPEAKERS, MALE_PRONOUNS, PERSON_ROLES, SOURCE_NOUNS, VERB_ADVERBS } from './lexicon.js';
 import type { QuoteSpan } from './quoteSpans.js';
 import type { Span, Speaker } from './types.js';
 
@@ -10,7 +10,21 @@ export interface Mention extends Span {
   text: string;
   /** Resolved entity index, or -1. */
   entity: number;
+  /** First mention of its sentence: the likely subject, which pronouns prefer. */
+  subject?: boolean;
 }
+
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+const HEADS = [...new Set([...PERSON_ROLES, ...SOURCE_NOUNS])].sort((a, b) => b.length - a.length).map(escape).join('|');
+// Case-sensitive: heads are lower-case nouns, so capitalised names ("the Foreign Ministry") stay names.
+const DESCRIPTOR = new RegExp(
+  `(?<![\\p{L}'’])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|\\p{Lu}[\\p{L}.-]*(?:\\s\\p{Lu}[\\p{L}.-]*){0,3}['’]s)` +
+    `\\s+(?:[\\p{L}'’.-]+\\s+){0,4}?(?:${HEADS})\\b(?!\\s+\\p{Lu})(?!['’])` +
+    `(?:\\s+(?:familiar\\s+with|briefed\\s+on|close\\s+to|with\\s+knowledge\\s+of|on\\s+the\\s+scene|in\\s+the\\s+area|published\\s+in|for|at|from|of|in)(?:\\s+(?!(?:${'said|say|says|told|tells|reported|reports|added|wrote|noted|warned|claimed'})\\b)[\\p{L}'’.-]+){1,6})?`,
+  'gu',
+);
+const DEFINITE = /^(?:the|his|her|its|their|our|\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*){0,3}['’]s)\s/iu;
+const ORG_HEAD = /\b(?:company|companies|ministry|government|department|agency|firm|group|team|club|league|bank|network|newspaper|campaign|court|police|military|army|union|committee|office|statement|release|report)\b/i;
 
 const ROLE_ALTERNATION = PERSON_ROLES.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 const ROLE_PHRASE = new RegExp(
@@ -20,7 +34,6 @@ const ROLE_PHRASE = new RegExp(
 );
 const GROUP_PHRASE = new RegExp(`\\b(?:${GROUP_SPEAKERS.map((g) => g.replace(/\s+/g, '\\s+')).join('|')})\\b`, 'giu');
 const PRONOUN = /\b(?:he|she|they|it|his|her|its|their)\b/giu;
-const ORG_NOUNS = /(?:company|ministry|government|department|agency|firm|group|team|club|league|bank|network|paper|newspaper|campaign|court|police)$/i;
 
 function roleHead(role: string): string {
   const l = role.toLowerCase();
@@ -38,6 +51,10 @@ export function collectMentions(text: string, table: EntityTable, quotes: readon
   for (const n of table.names) raw.push({ start: n.runStart, end: n.end, kind: 'name', text: text.slice(n.runStart, n.end), entity: n.entity });
   for (const t of table.titles) raw.push({ start: t.start, end: t.end, kind: 'role', text: text.slice(t.start, t.end), entity: -1 });
   for (const m of text.matchAll(ROLE_PHRASE)) raw.push({ start: m.index!, end: m.index! + m[0].length, kind: 'role', text: m[0], entity: -1 });
+  for (const m of text.matchAll(DESCRIPTOR)) {
+    const phrase = m[0].replace(/\s+(?:for|at|from|of|in)$/u, '');
+    raw.push({ start: m.index!, end: m.index! + phrase.length, kind: 'group', text: phrase, entity: -1 });
+  }
   for (const m of text.matchAll(GROUP_PHRASE)) raw.push({ start: m.index!, end: m.index! + m[0].length, kind: 'group', text: m[0], entity: -1 });
   for (const m of text.matchAll(PRONOUN)) raw.push({ start: m.index!, end: m.index! + m[0].length, kind: 'pronoun', text: m[0], entity: -1 });
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -50,31 +67,86 @@ export function collectMentions(text: string, table: EntityTable, quotes: readon
     mentions.push(m);
   }
 
-  const persons = table.entities;
-  const history: { entity: number; pos: number }[] = [];
+  const history: History[] = [];
+  let sentenceStart = 0;
+  let seenInSentence = false;
   for (const m of mentions) {
-    if (m.kind === 'pronoun') m.entity = resolvePronoun(m.text.toLowerCase(), history, table);
+    const boundary = lastSentenceBoundary(text, sentenceStart, m.start);
+    if (boundary > sentenceStart) {
+      sentenceStart = boundary;
+      seenInSentence = false;
+    }
+    const quoted = insideQuote(quotes, m.start);
+    if (!quoted && m.kind !== 'pronoun' || /^(?:he|she|they|it)$/i.test(m.text)) {
+      m.subject = !seenInSentence && !quoted;
+      if (!quoted) seenInSentence = true;
+    }
+    if (m.kind === 'pronoun') m.entity = resolvePronoun(m.text.toLowerCase(), m.start, history, table);
     else if (m.kind === 'role') m.entity = resolveRole(m.text, m.start, history, table, text);
-    else if (m.kind === 'group') m.entity = ORG_NOUNS.test(m.text) ? lastOrg(history, table, m.text) : -1;
-    if (m.entity >= 0 && !insideQuote(quotes, m.start)) history.push({ entity: m.entity, pos: m.start });
-    void persons;
+    else if (m.kind === 'group') m.entity = resolveDescriptor(m.text, history, table, text);
+    if (m.entity >= 0 && !quoted) history.push({ entity: m.entity, pos: m.start, subject: m.subject === true });
   }
   return mentions;
 }
 
-function resolvePronoun(p: string, history: { entity: number }[], table: EntityTable): number {
-  if (p === 'it' || p === 'its' || p === 'they' || p === 'their') return p.startsWith('it') ? lastOrg(history, table, '') : -1;
-  for (let i = history.length - 1; i >= 0; i--) {
-    const e = table.entities[history[i]!.entity]!;
-    if (e.type !== 'person') continue;
-    if (MALE_PRONOUNS.has(p) && e.gender === 'female') continue;
-    if (FEMALE_PRONOUNS.has(p) && e.gender === 'male') continue;
-    return history[i]!.entity;
+interface History {
+  entity: number;
+  pos: number;
+  subject: boolean;
+}
+
+function lastSentenceBoundary(text: string, from: number, to: number): number {
+  let last = from;
+  const re = /[.!?…]["”»’]?\s+|\n/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) last = m.index + m[0].length;
+  return last;
+}
+
+/** "the company" names the last organisation; "the interior minister" the person holding the role; "an official" nobody in particular. */
+function resolveDescriptor(phrase: string, history: History[], table: EntityTable, text: string): number {
+  if (!DEFINITE.test(phrase)) return -1;
+  const possessor = /^(\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*){0,3})['’]s\s/u.exec(phrase);
+  const head = phrase.toLowerCase().split(/\s+/).pop() ?? '';
+  if (PERSON_ROLES.includes(head) || PERSON_ROLES.some((r) => phrase.toLowerCase().endsWith(r))) {
+    return resolveRole(phrase, 0, history, table, text);
+  }
+  if (!possessor && ORG_HEAD.test(head) && /^(?:the|its)\s/i.test(phrase) && /\b(?:company|ministry|government|department|agency|firm|group|team|club|league|bank|network|newspaper|campaign)$/i.test(head)) {
+    return lastOrg(history, table, phrase);
   }
   return -1;
 }
 
-function lastOrg(history: { entity: number }[], table: EntityTable, noun: string): number {
+/**
+ * Pronouns take the most recent compatible person, preferring one that was the subject of a recent sentence
+ * ("Ryan Suter, who joked about Parise's sticks, could see…” — "he said" is Suter). "they" names an organisation
+ * only when one was the last thing talked about.
+ */
+function resolvePronoun(p: string, pos: number, history: History[], table: EntityTable): number {
+  if (p === 'it' || p === 'its') return lastOrg(history, table, '');
+  if (p === 'they' || p === 'their') {
+    const last = history[history.length - 1];
+    return last && table.entities[last.entity]!.type === 'organization' && pos - last.pos < 300 ? last.entity : -1;
+  }
+  const compatible = (h: History): boolean => {
+    const e = table.entities[h.entity]!;
+    if (e.type !== 'person') return false;
+    if (MALE_PRONOUNS.has(p) && e.gender === 'female') return false;
+    if (FEMALE_PRONOUNS.has(p) && e.gender === 'male') return false;
+    return true;
+  };
+  let fallback = -1;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const h = history[i]!;
+    if (!compatible(h)) continue;
+    if (fallback < 0) fallback = h.entity;
+    if (h.subject && pos - h.pos < 400) return h.entity;
+    if (pos - h.pos >= 400) break;
+  }
+  return fallback;
+}
+
+function lastOrg(history: History[], table: EntityTable, noun: string): number {
   const head = noun.toLowerCase().split(/\s+/).pop() ?? '';
   let fallback = -1;
   for (let i = history.length - 1; i >= 0; i--) {
@@ -87,7 +159,7 @@ function lastOrg(history: { entity: number }[], table: EntityTable, noun: string
 }
 
 /** A role noun names the nearest person before it whose written roles share the noun; failing that, anyone in the text with it. */
-function resolveRole(role: string, pos: number, history: { entity: number }[], table: EntityTable, text: string): number {
+function resolveRole(role: string, pos: number, history: History[], table: EntityTable, text: string): number {
   const head = roleHead(role);
   const matches = (i: number): boolean => table.entities[i]!.roles.some((r) => r.toLowerCase().includes(head));
   for (let i = history.length - 1; i >= 0; i--) {
