@@ -39,8 +39,8 @@ export function attribute(text: string, options: AttributeOptions = {}): Attribu
       }
     }
     const quoteText = text.slice(d.span.start, d.span.end);
-    // Short unattributed quotes are scare quotes, titles or nicknames, not speech.
-    if (!speaker && wordCount(quoteText) < 4) continue;
+    // Short unattributed quotes are scare quotes, slogans, titles or nicknames, not speech.
+    if (!speaker && wordCount(quoteText) < 6) continue;
     quotes.push({
       text: quoteText,
       start: d.span.start,

@@ -36,15 +36,30 @@ function attributionAfter(text: string, masked: string, mentions: readonly Menti
   if (inverted) {
     const cueStart = at + inverted[0].length - inverted[1]!.length;
     const cueEnd = at + inverted[0].length;
-    const speaker = mentionAfter(text, mentions, cueEnd, /^according/i.test(inverted[1]!));
+    const speaker = mentionAfter(text, mentions, cueEnd, /^according/i.test(inverted[1]!)) ?? describedNameAfter(text, mentions, cueEnd, limit);
     if (speaker) return { cue: normaliseCue(inverted[1]!), cueStart, speaker };
   }
   CUE.lastIndex = at;
   const m = CUE.exec(masked);
-  if (!m || m.index >= limit || m.index - at > 90) return null;
+  if (!m || m.index >= limit || m.index - at > 140) return null;
   const speaker = mentionBefore(text, mentions, m.index, at);
-  if (!speaker || speaker.start !== at) return null;
+  if (!speaker) return null;
+  // The speaker may come after a description: "…,” lead researcher and NASA planetary scientist Lucas Paganini said".
+  const description = text.slice(at, speaker.start);
+  if (description && (/[.!?;:“”"]/u.test(description) || wordCount(description) > 8)) return null;
   return { cue: normaliseCue(m[0]), cueStart: m.index, speaker };
+}
+
+/** "said planetary geologist Rosaly Lopes of NASA's JPL": the first name after a short lower-case description. */
+function describedNameAfter(text: string, mentions: readonly Mention[], from: number, limit: number): Mention | null {
+  for (const m of mentions) {
+    if (m.start < from) continue;
+    if (m.start >= limit || m.start - from > 80) return null;
+    if (m.kind !== 'name') continue;
+    const lead = text.slice(from, m.start);
+    return /^[\s\p{L}'’-]*$/u.test(lead) && wordCount(lead) <= 6 ? m : null;
+  }
+  return null;
 }
 
 /** "Smith said: “…" / "He told reporters, “…" / "urged “to…" before the opening mark. */

@@ -51,7 +51,7 @@ export const SOURCE_NOUNS: readonly string[] = [
 export const VERB_ADVERBS = new Set([
   'has', 'have', 'had', 'also', 'earlier', 'previously', 'repeatedly', 'already', 'later', 'then', 'again',
   'further', 'once', 'reportedly', 'recently', 'publicly', 'separately', 'similarly', 'first', 'would',
-  'will', 'could', 'did', 'does', 'do', 'not', 'never', 'is', 'was', 'were', 'are', 'been', 'being', 'had',
+  'will', 'could', 'did', 'does', 'do', 'not', 'never', 'had',
   'often', 'frequently', 'simply', 'just', 'even', 'still', 'always', 'now', 'flatly', 'openly', 'privately',
   'specifically', 'explicitly', 'in', 'turn', 'himself', 'herself', 'itself', 'themselves', 'ultimately',
   'quickly', 'finally', 'subsequently', 'immediately', 'however', 'too',

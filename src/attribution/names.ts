@@ -92,7 +92,9 @@ function capitalisedRuns(text: string, toks: Token[]): Token[][] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const prev = run[run.length - 1];
-    const joined = prev !== undefined && /^[ \u00a0]$/u.test(text.slice(prev.end, t.start));
+    const gap = prev ? text.slice(prev.end, t.start) : '';
+    // Initials keep their dot: "James P. Kennedy".
+    const joined = prev !== undefined && (/^[ \u00a0]$/u.test(gap) || (gap === '. ' && /^\p{Lu}$/u.test(prev.word)));
     if (prev && !joined) flush();
     if (isCapitalised(t.word)) {
       run.push(t);
@@ -142,7 +144,7 @@ function classify(nameToks: Token[], hints: TaggerHints, hadRole: boolean, honor
   return null;
 }
 
-const CUE_AFTER = new RegExp(`^(?:,[^,.;“”"]{1,80},)?\\s+(?:(?:has|have|had|also|later|earlier|then|again|previously)\\s+)*(?:${CUE_ALTERNATION})\\b`, 'iu');
+const CUE_AFTER = new RegExp(`^(?:,[^,;“”"]{1,120},|,)?\\s+(?:(?:has|have|had|also|later|earlier|then|again|previously)\\s+)*(?:${CUE_ALTERNATION})\\b`, 'iu');
 const CUE_BEFORE = new RegExp(`\\b(?:${CUE_ALTERNATION})\\s+$`, 'iu');
 
 /** A capitalised pair that says or is said of ("Lucas Paganini said", "said Derek Scissors") is a person even when the tagger does not know the name. */
@@ -192,7 +194,10 @@ export function findNameRuns(text: string): NameRun[] {
     const name = text.slice(nameStart, end).replace(/['’]s$/u, '');
     const role = roleToks.length ? text.slice(roleToks[0]!.start, roleToks[roleToks.length - 1]!.end) : '';
     let type = classify(nameToks, hints, hadRole, honorific);
-    if (type === null && nameToks.length >= 2 && nameToks.length <= 4 && nextToCue(text, runStart, end)) type = 'person';
+    if (type === null && nameToks.length >= 2 && nameToks.length <= 4 && nextToCue(text, runStart, end)) {
+      // Acronyms in a speaking name ("CBS DFW reports") mark an organisation.
+      type = nameToks.some((t) => /^\p{Lu}{2,}$/u.test(t.word)) ? 'organization' : 'person';
+    }
     if (gender === 'unknown') {
       const first = normalise(nameToks[0]!.word);
       if (hints.male.has(first)) gender = 'male';

@@ -11,7 +11,12 @@ export interface ReportedStatement extends Span {
   speaker: Mention | null;
 }
 
-const THAT_SOON = /^\s*(?:[^\s,.;]+\s+){0,6}?that\b/iu;
+const THAT_NOW = /^\s*(?:(?:earlier|also|repeatedly|again|previously|later|then|today|yesterday|recently|publicly|privately|last\s+\w+|on\s+\w+|this\s+\w+)\s+){0,2}that\b/iu;
+// After a prepositional phrase or a told-object: "said in an email to The Associated Press that", "told reporters that".
+const THAT_LATER = /^\s*(?:[^\s,.;“”"]+\s+){1,8}?that\b/iu;
+const TELL = /^(?:told|tells|tell|telling|told reporters)$/;
+const AMBIGUOUS_NOUNS = /^(?:notes|states|claims|reports|estimates|promises|adds|says)$/;
+const COORDINATED = /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/iu;
 const TRAILING = /[\s,;:—–-]+$/u;
 const LEADING = /^[\s,;:—–-]+/u;
 
@@ -50,12 +55,21 @@ export function findReportedSpeech(
       const cueEnd = cueStart + m[0].length;
       if (usedCues.has(cueStart) || cueStart < coveredUntil) continue;
       const cue = normaliseCue(m[0]);
+      // Verbs are lower case; "United States" is not "states", "Claims Court" not "claims".
+      if (/^\p{Lu}/u.test(m[0]) && cue !== 'according to' && cueStart !== s.start) continue;
+      // "declined to say", "refused to comment": no statement.
+      if (/\bto\s+$/u.test(text.slice(Math.max(s.start, cueStart - 4), cueStart))) continue;
+      const previous = out[out.length - 1];
+      const coordinated = previous && previous.cueStart >= s.start && COORDINATED.test(text.slice(s.start, cueStart)) ? previous.speaker : null;
       const statement = cue === 'according to'
         ? accordingTo(text, s, cueStart, cueEnd, mentions)
-        : verbStatement(text, s, cue, cueStart, cueEnd, mentions);
+        : verbStatement(text, s, cue, cueStart, cueEnd, mentions, coordinated);
       if (!statement) continue;
+      if (/^(?:added|adds|rose|fell)$/.test(cue) && /^[\d$€£.+-]/u.test(text.slice(statement.start, statement.start + 1))) continue;
       if (wordCount(text.slice(statement.start, statement.end)) < 3) continue;
       if (quoteCoverage(statement, quotes) > 0.6) continue;
+      // A coordinated second statement ends the first: "said X, but added Y".
+      if (previous && coordinated && previous.end > cueStart) previous.end = trimmed(text, previous.start, stripCoordination(text, previous.start, cueStart)).end;
       out.push(statement);
       coveredUntil = statement.end;
     }
@@ -107,20 +121,36 @@ function phraseSubject(text: string, s: Span, cueStart: number): Mention | null 
   const phrase = text.slice(span.start, span.end).replace(/\s+(?:also|later|earlier|previously|have|has|had)$/iu, '');
   const words = phrase.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 9) return null;
-  if (NOT_SUBJECT.test(words[0]!) || /^(?:is|are|was|were|be|been)$/i.test(words[words.length - 1]!)) return null;
+  if (NOT_SUBJECT.test(words[0]!) || /^(?:is|are|was|were|be|been|the|a|an|of|to|in|on|for|with|from|by|and|or|who|which|that)$/i.test(words[words.length - 1]!)) return null;
+  if (words.some((w) => /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|be)$/i.test(w))) return null;
   // A plausible noun phrase ends in a noun-like word, not a verb form the lexicon would have matched.
   if (!/^[\p{L}'’.-]+$/u.test(words[words.length - 1]!)) return null;
   return { start: span.start, end: span.start + phrase.length, kind: 'group', text: phrase, entity: -1 };
 }
 
-/** Participial cues (", saying …") report the sentence's subject: its first mention. */
+/** Participial cues (", saying …") report the sentence's subject: its first person, else its first mention. */
 function sentenceSubject(mentions: readonly Mention[], s: Span, before: number): Mention | null {
+  let first: Mention | null = null;
   for (const m of mentions) {
     if (m.start >= before) break;
-    if (m.start >= s.start && m.kind !== 'pronoun') return m;
-    if (m.start >= s.start && /^(?:he|she|they|it)$/i.test(m.text)) return m;
+    if (m.start < s.start) continue;
+    const usable = m.kind !== 'pronoun' || /^(?:he|she|they|it)$/i.test(m.text);
+    if (!usable) continue;
+    first ??= m;
+    if ((m.kind === 'name' || m.kind === 'pronoun') && m.entity >= 0) return m;
   }
-  return null;
+  return first;
+}
+
+/** A reported clause stops where the subject goes on to do something else: "…, and called on the government to …". */
+function contentEnd(text: string, from: number, end: number): number {
+  const m = /,?\s+(?:and|but)\s+(?:also\s+)?(?:called|urged|asked|vowed|added|said|warned|declined|refused|promised|demanded)\b/iu.exec(text.slice(from, end));
+  return m ? from + m.index : end;
+}
+
+function stripCoordination(text: string, start: number, cueStart: number): number {
+  const m = /[\s,]*\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/iu.exec(text.slice(start, cueStart));
+  return m ? cueStart - m[0].length : cueStart;
 }
 
 function stripDeterminer(text: string, start: number, end: number): number {
@@ -128,11 +158,21 @@ function stripDeterminer(text: string, start: number, end: number): number {
   return m ? end - m[0].length : end;
 }
 
-function verbStatement(text: string, s: Span, cue: string, cueStart: number, cueEnd: number, mentions: readonly Mention[]): ReportedStatement | null {
+function verbStatement(
+  text: string,
+  s: Span,
+  cue: string,
+  cueStart: number,
+  cueEnd: number,
+  mentions: readonly Mention[],
+  coordinated: Mention | null,
+): ReportedStatement | null {
   const participle = cue.endsWith('ing');
   let speaker: Mention | null = null;
   let inverted = false;
-  if (participle) {
+  if (coordinated) {
+    speaker = coordinated;
+  } else if (participle) {
     if (!/,\s*$/.test(text.slice(s.start, cueStart))) return null;
     speaker = sentenceSubject(mentions, s, cueStart);
   } else {
@@ -145,23 +185,25 @@ function verbStatement(text: string, s: Span, cue: string, cueStart: number, cue
         inverted = true;
       }
     }
-    speaker ??= phraseSubject(text, s, cueStart);
+    if (!AMBIGUOUS_NOUNS.test(cue)) speaker ??= phraseSubject(text, s, cueStart);
   }
   if (!speaker) return null;
-  const beforeEnd = participle ? cueStart : inverted ? cueStart : stripDeterminer(text, s.start, speaker.start);
+  const beforeEnd = participle || coordinated ? cueStart : inverted ? cueStart : stripDeterminer(text, s.start, speaker.start);
   const before = text.slice(s.start, beforeEnd);
   const afterFrom = inverted ? speaker.end : cueEnd;
   const after = text.slice(afterFrom, s.end);
-  const thatMatch = THAT_SOON.exec(after);
+  const thatMatch = THAT_NOW.exec(after) ?? (TELL.test(cue) || PREPOSITION_START.test(after) ? THAT_LATER.exec(after) : null);
   const clauseFollows = thatMatch !== null || /^\s*:/.test(after);
-  const beforeIsContent = !participle && CLAUSE_BREAK.test(before) && wordCount(before) >= 4;
+  const beforeIsContent = !participle && !coordinated && CLAUSE_BREAK.test(before) && wordCount(before) >= 4;
   if (beforeIsContent && (inverted || (!thatMatch && wordCount(after) <= 8))) {
     return { ...trimmed(text, s.start, s.start + before.length), cue, cueStart, speaker };
   }
   if (inverted) return null;
   if (CLAUSE_ONLY_VERBS.has(cue) && !clauseFollows) return null;
-  if (!thatMatch && PREPOSITION_START.test(after) && wordCount(after) <= 6) return null;
+  // "said in a statement." carries no content; "responded by hitting …" is no speech. A long clause after a
+  // strong verb is kept: machine translation garbles "warned that" into "warned in then while …".
+  if (!thatMatch && PREPOSITION_START.test(after) && (wordCount(after) <= 8 || !/^(?:warned|warns|stated|states|said|says|noted|stressed|insisted|claimed|argued)$/.test(cue))) return null;
   const contentFrom = thatMatch ? afterFrom + thatMatch[0].length : afterFrom + (/^\s*:/.exec(after)?.[0].length ?? 0);
   if (wordCount(text.slice(contentFrom, s.end)) < 3) return null;
-  return { ...trimmed(text, contentFrom, s.end), cue, cueStart, speaker };
+  return { ...trimmed(text, contentFrom, contentEnd(text, contentFrom, s.end)), cue, cueStart, speaker };
 }

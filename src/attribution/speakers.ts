@@ -180,7 +180,8 @@ export function mentionBefore(text: string, mentions: readonly Mention[], pos: n
     if (m.start < floor) return null;
     const gap = text.slice(m.end, pos);
     if (isPossessive(m)) return null;
-    if (gapIsAdverbs(gap) || (m.kind === 'name' && /^,\s[^,.;“”"]{1,80},\s*$/u.test(gap))) return m;
+    // Apposition: "Sonya Zoghlin, Carlineo's attorney, said" and "Carlineo's attorney, Sonya Zoghlin, said".
+    if (gapIsAdverbs(gap) || (m.kind === 'name' && /^,(?:\s[^,;“”"]{1,120},)?\s*$/u.test(gap))) return m;
     if (m.end < pos - 90) return null;
     if (/[.;:!?“”"«»]/u.test(gap)) return null;
   }
@@ -207,7 +208,7 @@ function upperBound(mentions: readonly Mention[], pos: number): number {
 
 function gapIsAdverbs(gap: string): boolean {
   if (!/^\s*$/.test(gap.replace(/[\p{L}]+/gu, ''))) return false;
-  return gap.split(/\s+/).filter(Boolean).every((w) => VERB_ADVERBS.has(w.toLowerCase()));
+  return gap.split(/\s+/).filter(Boolean).every((w) => VERB_ADVERBS.has(w.toLowerCase()) || /^\p{Ll}{3,}ly$/u.test(w));
 }
 
 export function toSpeaker(m: Mention, table: EntityTable): Speaker {
