@@ -71,12 +71,17 @@ function normaliseName(name: string): string {
     .trim();
 }
 
+/** Initials and generational suffixes are spelled differently from one mention to the next ("Patrick W. Carlineo Jr."). */
+function withoutInitials(name: string): string {
+  return name.split(' ').filter((w) => w.length > 1 && !/^(?:jr|sr|ii|iii|iv)$/.test(w)).join(' ');
+}
+
 function sameSpeaker(system: string | undefined, gold: string[]): boolean {
   if (!system) return false;
-  const s = normaliseName(system);
+  const s = withoutInitials(normaliseName(system));
   if (!s) return false;
   return gold.some((g) => {
-    const n = normaliseName(g);
+    const n = withoutInitials(normaliseName(g));
     return n === s || ` ${n} `.includes(` ${s} `) || ` ${s} `.includes(` ${n} `);
   });
 }

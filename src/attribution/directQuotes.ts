@@ -2,7 +2,7 @@ import type { EntityTable } from './entities.js';
 import type { QuoteSpan } from './quoteSpans.js';
 import { CUE, CUE_AT_START, normaliseCue } from './reportingCues.js';
 import { spanIndexAt, wordCount } from './segments.js';
-import { mentionAfter, mentionBefore, type Mention } from './speakers.js';
+import { mentionAfter, mentionBefore, sentenceSubject, type Mention } from './speakers.js';
 import type { QuoteKind, Span } from './types.js';
 
 export interface DirectQuote {
@@ -74,9 +74,27 @@ function attributionBefore(text: string, masked: string, mentions: readonly Ment
   const between = text.slice(cueEnd, open);
   // Between the cue and the quote: an object or a short phrase, but no sentence end.
   if (between.length > 70 || /[.;!?]/.test(between.replace(/\b(?:Mr|Mrs|Ms|Dr)\./g, ''))) return null;
-  const speaker = mentionBefore(text, mentions, cueStart, floor) ?? mentionAfter(text, mentions, cueEnd, /^according/i.test(last[0]));
+  const participle = /ing$/i.test(last[0]);
+  const sentenceStart = Math.max(floor, lastBoundary(text, floor, cueStart));
+  const speaker = participle
+    ? sentenceSubject(text, mentions, sentenceStart, cueStart)
+    : mentionBefore(text, mentions, cueStart, floor) ?? invertedAfter(text, mentions, cueEnd, /^according/i.test(last[0]));
   if (!speaker) return null;
   return { cue: normaliseCue(last[0]), cueStart, speaker };
+}
+
+/** "said Smith: “…" — a mention right after the cue that ends at punctuation, not the subject of a clause. */
+function invertedAfter(text: string, mentions: readonly Mention[], cueEnd: number, according: boolean): Mention | null {
+  const m = mentionAfter(text, mentions, cueEnd, according);
+  return m && /^\s*[,:.;—–-]/u.test(text.slice(m.end, m.end + 3)) ? m : null;
+}
+
+function lastBoundary(text: string, from: number, to: number): number {
+  let last = from;
+  const re = /[.!?…]["”»’]?\s+(?=\p{Lu})/gu;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) last = m.index + m[0].length;
+  return last;
 }
 
 export function findDirectQuotes(

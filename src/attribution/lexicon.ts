@@ -54,7 +54,9 @@ export const VERB_ADVERBS = new Set([
   'will', 'could', 'did', 'does', 'do', 'not', 'never', 'had',
   'often', 'frequently', 'simply', 'just', 'even', 'still', 'always', 'now', 'flatly', 'openly', 'privately',
   'specifically', 'explicitly', 'in', 'turn', 'himself', 'herself', 'itself', 'themselves', 'ultimately',
-  'quickly', 'finally', 'subsequently', 'immediately', 'however', 'too',
+  'quickly', 'finally', 'subsequently', 'immediately', 'however', 'too', 'twice', 'today', 'yesterday', 'tonight',
+  'also', 'repeatedly', 'consistently', 'reportedly', 'has', 'have', 'had', 'previously', 'on', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 
 /** Person role nouns, lower case, longest first so that multi-word roles win. */

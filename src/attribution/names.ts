@@ -144,6 +144,7 @@ function classify(nameToks: Token[], hints: TaggerHints, hadRole: boolean, honor
   return null;
 }
 
+const ROLE_NOUN_BEFORE = new RegExp(`\\b(?:${PERSON_ROLES.filter((r) => /^[a-z]/.test(r)).map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s+$`, 'u');
 const CUE_AFTER = new RegExp(`^(?:,[^,;“”"]{1,120},|,)?\\s+(?:(?:has|have|had|also|later|earlier|then|again|previously)\\s+)*(?:${CUE_ALTERNATION})\\b`, 'iu');
 const CUE_BEFORE = new RegExp(`\\b(?:${CUE_ALTERNATION})\\s+$`, 'iu');
 
@@ -181,9 +182,11 @@ export function findNameRuns(text: string): NameRun[] {
       }
     }
     const roleToks = run.slice(0, nameFrom).filter((t) => !(t.lower in HONORIFICS));
-    const nameToks = run.slice(nameFrom);
+    let nameToks = run.slice(nameFrom);
     const runStart = run[0]!.start;
     const end = run[run.length - 1]!.end;
+    // "U.S. Attorney for the Western District": what follows the title is its jurisdiction, not a name.
+    if (hadRole && nameToks.length && (NAME_CONNECTORS.has(nameToks[0]!.lower) || nameToks[0]!.lower === 'the')) nameToks = [];
     if (!nameToks.length) {
       if (hadRole) {
         out.push({ start: runStart, end, nameStart: end, name: '', role: text.slice(runStart, end), runStart, type: 'person', gender, titleOnly: true });
@@ -194,7 +197,7 @@ export function findNameRuns(text: string): NameRun[] {
     const name = text.slice(nameStart, end).replace(/['’]s$/u, '');
     const role = roleToks.length ? text.slice(roleToks[0]!.start, roleToks[roleToks.length - 1]!.end) : '';
     let type = classify(nameToks, hints, hadRole, honorific);
-    if (type === null && nameToks.length >= 2 && nameToks.length <= 4 && nextToCue(text, runStart, end)) {
+    if (type === null && nameToks.length >= 2 && nameToks.length <= 4 && (nextToCue(text, runStart, end) || ROLE_NOUN_BEFORE.test(text.slice(Math.max(0, runStart - 40), runStart)))) {
       // Acronyms in a speaking name ("CBS DFW reports") mark an organisation.
       type = nameToks.some((t) => /^\p{Lu}{2,}$/u.test(t.word)) ? 'organization' : 'person';
     }

@@ -2,7 +2,7 @@ import { CLAUSE_ONLY_VERBS } from './lexicon.js';
 import type { QuoteSpan } from './quoteSpans.js';
 import { CUE, normaliseCue } from './reportingCues.js';
 import { wordCount } from './segments.js';
-import { mentionAfter, mentionBefore, type Mention } from './speakers.js';
+import { mentionAfter, mentionBefore, sentenceSubject, type Mention } from './speakers.js';
 import type { Span } from './types.js';
 
 export interface ReportedStatement extends Span {
@@ -85,7 +85,12 @@ function accordingTo(text: string, s: Span, cueStart: number, cueEnd: number, me
   if (/^\s*$/.test(before)) span = trimmed(text, phraseEnd, s.end);
   // "…, which, according to his words, …": the statement is the whole sentence.
   else if (/\b(?:which|who|that|where)\s*,\s*$/iu.test(before) || wordCount(before) < 4) span = trimmed(text, s.start, s.end);
-  else span = trimmed(text, s.start, cueStart);
+  else {
+    // The statement starts after the last clause break before the cue: "It's unclear … — both were said …, according to X".
+    const head = text.slice(s.start, cueStart);
+    const clause = Math.max(head.lastIndexOf('—'), head.lastIndexOf(';'), head.lastIndexOf(': '));
+    span = trimmed(text, clause >= 0 && wordCount(head.slice(clause)) >= 4 ? s.start + clause + 1 : s.start, cueStart);
+  }
   return { ...span, cue: 'according to', cueStart, speaker };
 }
 
@@ -105,6 +110,8 @@ function phraseEndAfter(text: string, from: number, limit: number): number {
   return comma >= 0 && comma < limit ? comma + 1 : limit;
 }
 
+// Machine translation garbles "warned that" into "warned in then while …": a preposition followed by no noun phrase.
+const GARBLED_THAT = /^\s*(?:in|on|at)\s+(?!(?:a|an|the|his|her|its|their|this|that|these|those|\d)\b)\p{Ll}/u;
 const PREPOSITION_START = /^\s*(?:in|on|at|during|via|through|to|from|of|about|with|for|by|after|before|last|this|late|early|earlier|later|when|while|as)\b/iu;
 const CLAUSE_BREAK = /[,;:—–(]\s*$/u;
 const NOT_SUBJECT = /^(?:and|but|or|which|who|whom|whose|that|where|when|while|as|if|because|although|though|so|then|it|this|there|what)$/i;
@@ -128,23 +135,10 @@ function phraseSubject(text: string, s: Span, cueStart: number): Mention | null 
   return { start: span.start, end: span.start + phrase.length, kind: 'group', text: phrase, entity: -1 };
 }
 
-/** Participial cues (", saying …") report the sentence's subject: its first person, else its first mention. */
-function sentenceSubject(mentions: readonly Mention[], s: Span, before: number): Mention | null {
-  let first: Mention | null = null;
-  for (const m of mentions) {
-    if (m.start >= before) break;
-    if (m.start < s.start) continue;
-    const usable = m.kind !== 'pronoun' || /^(?:he|she|they|it)$/i.test(m.text);
-    if (!usable) continue;
-    first ??= m;
-    if ((m.kind === 'name' || m.kind === 'pronoun') && m.entity >= 0) return m;
-  }
-  return first;
-}
 
 /** A reported clause stops where the subject goes on to do something else: "…, and called on the government to …". */
 function contentEnd(text: string, from: number, end: number): number {
-  const m = /,?\s+(?:and|but)\s+(?:also\s+)?(?:called|urged|asked|vowed|added|said|warned|declined|refused|promised|demanded)\b/iu.exec(text.slice(from, end));
+  const m = /,?\s+(?:and|but)\s+(?:also\s+)?(?:called|urged|asked|vowed|added|said|warned|declined|refused|promised|demanded)\b|,\s+(?:warning|saying|adding|noting)\b/iu.exec(text.slice(from, end));
   return m ? from + m.index : end;
 }
 
@@ -173,8 +167,10 @@ function verbStatement(
   if (coordinated) {
     speaker = coordinated;
   } else if (participle) {
-    if (!/,\s*$/.test(text.slice(s.start, cueStart))) return null;
-    speaker = sentenceSubject(mentions, s, cueStart);
+    const lead = text.slice(s.start, cueStart);
+    const loose = /^(?:accusing|claiming|insisting|arguing|declaring)$/.test(cue);
+    if (!/,\s*(?:(?:after|before|while|when|by)\s+)?$/iu.test(lead) && !loose) return null;
+    speaker = sentenceSubject(text, mentions, s.start, cueStart);
   } else {
     speaker = mentionBefore(text, mentions, cueStart, s.start);
     if (!speaker) {
@@ -185,7 +181,7 @@ function verbStatement(
         inverted = true;
       }
     }
-    if (!AMBIGUOUS_NOUNS.test(cue)) speaker ??= phraseSubject(text, s, cueStart);
+    if (!AMBIGUOUS_NOUNS.test(cue) || THAT_NOW.test(text.slice(cueEnd, s.end))) speaker ??= phraseSubject(text, s, cueStart);
   }
   if (!speaker) return null;
   const beforeEnd = participle || coordinated ? cueStart : inverted ? cueStart : stripDeterminer(text, s.start, speaker.start);
@@ -195,14 +191,14 @@ function verbStatement(
   const thatMatch = THAT_NOW.exec(after) ?? (TELL.test(cue) || PREPOSITION_START.test(after) ? THAT_LATER.exec(after) : null);
   const clauseFollows = thatMatch !== null || /^\s*:/.test(after);
   const beforeIsContent = !participle && !coordinated && CLAUSE_BREAK.test(before) && wordCount(before) >= 4;
-  if (beforeIsContent && (inverted || (!thatMatch && wordCount(after) <= 8))) {
+  if (beforeIsContent && (inverted || (!thatMatch && (wordCount(after) <= 8 || PREPOSITION_START.test(after))))) {
     return { ...trimmed(text, s.start, s.start + before.length), cue, cueStart, speaker };
   }
   if (inverted) return null;
   if (CLAUSE_ONLY_VERBS.has(cue) && !clauseFollows) return null;
   // "said in a statement." carries no content; "responded by hitting …" is no speech. A long clause after a
   // strong verb is kept: machine translation garbles "warned that" into "warned in then while …".
-  if (!thatMatch && PREPOSITION_START.test(after) && (wordCount(after) <= 8 || !/^(?:warned|warns|stated|states|said|says|noted|stressed|insisted|claimed|argued)$/.test(cue))) return null;
+  if (!thatMatch && PREPOSITION_START.test(after) && !GARBLED_THAT.test(after)) return null;
   const contentFrom = thatMatch ? afterFrom + thatMatch[0].length : afterFrom + (/^\s*:/.exec(after)?.[0].length ?? 0);
   if (wordCount(text.slice(contentFrom, s.end)) < 3) return null;
   return { ...trimmed(text, contentFrom, contentEnd(text, contentFrom, s.end)), cue, cueStart, speaker };

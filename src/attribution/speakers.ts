@@ -18,7 +18,7 @@ const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').r
 const HEADS = [...new Set([...PERSON_ROLES, ...SOURCE_NOUNS])].sort((a, b) => b.length - a.length).map(escape).join('|');
 // Case-sensitive: heads are lower-case nouns, so capitalised names ("the Foreign Ministry") stay names.
 const DESCRIPTOR = new RegExp(
-  `(?<![\\p{L}'’])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|\\p{Lu}[\\p{L}.-]*(?:\\s\\p{Lu}[\\p{L}.-]*){0,3}['’]s)` +
+  `(?<![\\p{L}'’])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|\\p{Lu}[\\p{L}-]*(?:\\s\\p{Lu}[\\p{L}-]*){0,3}['’]s)` +
     `\\s+(?:[\\p{L}'’.-]+\\s+){0,4}?(?:${HEADS})\\b(?!\\s+\\p{Lu})(?!['’])` +
     `(?:\\s+(?:familiar\\s+with|briefed\\s+on|close\\s+to|with\\s+knowledge\\s+of|on\\s+the\\s+scene|in\\s+the\\s+area|published\\s+in|for|at|from|of|in)(?:\\s+(?!(?:${'said|say|says|told|tells|reported|reports|added|wrote|noted|warned|claimed'})\\b)[\\p{L}'’.-]+){1,6})?`,
   'gu',
@@ -67,6 +67,7 @@ export function collectMentions(text: string, table: EntityTable, quotes: readon
     mentions.push(m);
   }
 
+  entityTypes = table.entities.map((e) => e.type);
   const history: History[] = [];
   let sentenceStart = 0;
   let seenInSentence = false;
@@ -180,12 +181,45 @@ export function mentionBefore(text: string, mentions: readonly Mention[], pos: n
     if (m.start < floor) return null;
     const gap = text.slice(m.end, pos);
     if (isPossessive(m)) return null;
-    // Apposition: "Sonya Zoghlin, Carlineo's attorney, said" and "Carlineo's attorney, Sonya Zoghlin, said".
-    if (gapIsAdverbs(gap) || (m.kind === 'name' && /^,(?:\s[^,;“”"]{1,120},)?\s*$/u.test(gap))) return m;
-    if (m.end < pos - 90) return null;
-    if (/[.;:!?“”"«»]/u.test(gap)) return null;
+    if (gapIsAdverbs(gap)) return coordinatedHolder(text, mentions, i) ?? m;
+    // Apposition: "Sonya Zoghlin, Carlineo's attorney, said"; and "Carlineo's attorney, Sonya Zoghlin, said",
+    // where the bare comma must follow a person ("Richardson, via USA Today, said" is Richardson).
+    if (m.kind === 'name' && /^,\s[^,;“”"]{1,140},\s*$/u.test(gap)) return m;
+    if (m.kind === 'name' && /^,\s*$/.test(gap) && m.entity >= 0 && table(m) === 'person') return m;
+    if (m.end < pos - 160) return null;
+    if (/[;!?“”"«»]/u.test(gap) || /\.\s/u.test(gap.replace(ABBREVIATION, ''))) return null;
   }
   return null;
+}
+
+const ABBREVIATION = /\b(?:\p{Lu}\.)+|\b(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Inc|Corp|Co|Ltd)\./gu;
+
+let entityTypes: readonly string[] = [];
+function table(m: Mention): string | undefined {
+  return entityTypes[m.entity];
+}
+
+/** "Paganini and his team wrote": the holder named before "and his team". */
+function coordinatedHolder(text: string, mentions: readonly Mention[], i: number): Mention | null {
+  const m = mentions[i]!;
+  const prev = mentions[i - 1];
+  if (m.kind !== 'group' || !/^(?:his|her|their)\s/i.test(m.text) || !prev || prev.kind !== 'name') return null;
+  return /^\s+and\s+$/.test(text.slice(prev.end, m.start)) ? prev : null;
+}
+
+/** Participial cues (", saying …") report the sentence's subject: its first person not inside a prepositional phrase. */
+export function sentenceSubject(text: string, mentions: readonly Mention[], sentenceStart: number, before: number): Mention | null {
+  let first: Mention | null = null;
+  for (const m of mentions) {
+    if (m.start >= before) break;
+    if (m.start < sentenceStart) continue;
+    const usable = m.kind !== 'pronoun' || /^(?:he|she|they|it)$/i.test(m.text);
+    if (!usable) continue;
+    if (/\b(?:with|of|to|from|by|in|on|at|for|about|via|against|after)\s+(?:the\s+|a\s+|an\s+)?$/iu.test(text.slice(Math.max(sentenceStart, m.start - 14), m.start))) continue;
+    first ??= m;
+    if ((m.kind === 'name' || m.kind === 'pronoun') && m.entity >= 0 && table(m) === 'person') return m;
+  }
+  return first;
 }
 
 export function mentionAfter(text: string, mentions: readonly Mention[], pos: number, allowPossessive = false): Mention | null {
