@@ -39,8 +39,9 @@ function attributionAfter(text: string, masked: string, mentions: readonly Menti
     const speaker = mentionAfter(text, mentions, cueEnd, /^according/i.test(inverted[1]!)) ?? describedNameAfter(text, mentions, cueEnd, limit);
     if (speaker) return { cue: normaliseCue(inverted[1]!), cueStart, speaker };
   }
-  CUE.lastIndex = at;
-  const m = CUE.exec(masked);
+  const re = new RegExp(CUE.source, 'g');
+  re.lastIndex = at;
+  const m = re.exec(masked);
   if (!m || m.index >= limit || m.index - at > 140) return null;
   const speaker = mentionBefore(text, mentions, m.index, at);
   if (!speaker) return null;
@@ -66,7 +67,7 @@ function describedNameAfter(text: string, mentions: readonly Mention[], from: nu
 function attributionBefore(text: string, masked: string, mentions: readonly Mention[], floor: number, open: number): { cue: string; cueStart: number; speaker: Mention } | null {
   const window = masked.slice(floor, open);
   let last: RegExpExecArray | null = null;
-  const re = new RegExp(CUE.source, 'giu');
+  const re = new RegExp(CUE.source, 'g');
   for (let m = re.exec(window); m; m = re.exec(window)) last = m;
   if (!last) return null;
   const cueStart = floor + last.index;

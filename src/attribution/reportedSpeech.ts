@@ -46,12 +46,15 @@ export function findReportedSpeech(
   usedCues: ReadonlySet<number>,
 ): ReportedStatement[] {
   const out: ReportedStatement[] = [];
+  // One pass over the text for cues, then walk them alongside the sentences.
+  const cues = [...masked.matchAll(new RegExp(CUE.source, 'g'))];
+  let next = 0;
   for (const s of sentences) {
-    const re = new RegExp(CUE.source, 'giu');
-    re.lastIndex = s.start;
+    while (next < cues.length && cues[next]!.index! < s.start) next++;
     let coveredUntil = -1;
-    for (let m = re.exec(masked); m && m.index < s.end; m = re.exec(masked)) {
-      const cueStart = m.index;
+    for (let k = next; k < cues.length && cues[k]!.index! < s.end; k++) {
+      const m = cues[k]!;
+      const cueStart = m.index!;
       const cueEnd = cueStart + m[0].length;
       if (usedCues.has(cueStart) || cueStart < coveredUntil) continue;
       const cue = normaliseCue(m[0]);
