@@ -29,8 +29,6 @@ interface TaggerHints {
   people: Set<string>;
   places: Set<string>;
   orgs: Set<string>;
-  male: Set<string>;
-  female: Set<string>;
 }
 
 function normalise(s: string): string {
@@ -54,8 +52,6 @@ function taggerHints(text: string): TaggerHints {
     people: collect(doc.people().out('array') as string[]),
     places: collect(doc.places().out('array') as string[]),
     orgs: collect(doc.organizations().out('array') as string[]),
-    male: collect(doc.match('#MaleName').out('array') as string[]),
-    female: collect(doc.match('#FemaleName').out('array') as string[]),
   };
 }
 
@@ -114,9 +110,19 @@ function capitalisedRuns(text: string, toks: Token[]): Token[][] {
 }
 
 /** Longest role (from PERSON_ROLES) that matches the tokens starting at `i`; returns its length in tokens. */
+/** Roles by their first word, longest first, so that a run is matched against a handful of roles, not all. */
+const ROLES_BY_FIRST_WORD = new Map<string, string[][]>();
+for (const role of PERSON_ROLES) {
+  const parts = role.split(/\s+/);
+  const list = ROLES_BY_FIRST_WORD.get(parts[0]!) ?? [];
+  list.push(parts);
+  ROLES_BY_FIRST_WORD.set(parts[0]!, list);
+}
+
 function roleAt(run: Token[], i: number): number {
-  for (const role of PERSON_ROLES) {
-    const parts = role.split(/[\s]+/);
+  const candidates = ROLES_BY_FIRST_WORD.get(run[i]!.lower.replace(/['’]s$/u, ''));
+  if (!candidates) return 0;
+  for (const parts of candidates) {
     if (i + parts.length > run.length) continue;
     let ok = true;
     for (let k = 0; k < parts.length && ok; k++) ok = run[i + k]!.lower.replace(/['’]s$/u, '') === parts[k];
@@ -164,7 +170,7 @@ function classify(nameToks: Token[], hints: TaggerHints | null, hadRole: boolean
   if (hints.orgs.has(full)) return 'organization';
   if (hints.people.has(full) && words.length >= 2) return 'person';
   if (hints.places.has(full)) return 'place';
-  if (words.length >= 2 && words.length <= 4 && (hints.male.has(words[0]!) || hints.female.has(words[0]!) || hints.people.has(words[0]!))) {
+  if (words.length >= 2 && words.length <= 4 && hints.people.has(words[0]!)) {
     return 'person';
   }
   if (hints.people.has(full)) return 'person';
@@ -238,7 +244,14 @@ export function findNameRuns(text: string): NameRun[] {
   }
 
   const types = candidates.map((c) => classify(c.nameToks, null, c.hadRole, c.honorific));
-  const undecided = candidates.filter((c, i) => types[i] === null && c.nameToks.length >= 2);
+  // Only names that can matter for attribution go to the tagger: near a reporting cue, or met again by one word.
+  const cueSentences = sentencesWithCues(text);
+  const words = wordCounts(candidates);
+  const undecided = candidates.filter((c, i) => {
+    if (types[i] !== null || c.nameToks.length < 2) return false;
+    const last = c.nameToks[c.nameToks.length - 1]!.lower.replace(/['’]s$/u, '');
+    return (words.get(last) ?? 0) > 1 || (words.get(c.nameToks[0]!.lower) ?? 0) > 1 || insideAny(cueSentences, c.runStart);
+  });
   if (undecided.length) {
     const hints = taggerHints(sentencesAround(text, undecided));
     candidates.forEach((c, i) => {
@@ -263,6 +276,38 @@ export function findNameRuns(text: string): NameRun[] {
   return out;
 }
 
+const CUE_ANYWHERE = new RegExp(`\\b(?:${CUE_ALTERNATION})\\b`, 'g');
+
+function sentencesWithCues(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(CUE_ANYWHERE)) {
+    let from = m.index!;
+    while (from > 0 && !/[.!?\n]/.test(text[from - 1]!)) from--;
+    let to = m.index!;
+    while (to < text.length && !/[.!?\n]/.test(text[to]!)) to++;
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([Math.max(0, from - 200), to]);
+  }
+  return out;
+}
+
+function insideAny(ranges: readonly [number, number][], pos: number): boolean {
+  return ranges.some(([a, b]) => pos >= a && pos <= b);
+}
+
+/** How often each word of the candidate names occurs on its own or inside names. */
+function wordCounts(candidates: readonly Candidate[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of candidates) {
+    for (const t of c.nameToks) {
+      const w = t.lower.replace(/['’]s$/u, '');
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
 /**
  * A few words of context around the first occurrence of each undecided name, one per line: enough for the
  * tagger to tell "Anezina Solomonidou said" from "Titan Ocean", at a fraction of the cost of tagging the article.
@@ -274,9 +319,9 @@ function sentencesAround(text: string, runs: readonly Candidate[]): string {
     const key = text.slice(r.nameToks[0]!.start, r.end);
     if (seen.has(key)) continue;
     seen.add(key);
-    let from = Math.max(0, r.runStart - 40);
+    let from = Math.max(0, r.runStart - 24);
     while (from > 0 && from < r.runStart && !/[\s.!?\n]/.test(text[from - 1]!)) from++;
-    let to = Math.min(text.length, r.end + 40);
+    let to = Math.min(text.length, r.end + 24);
     while (to < text.length && to > r.end && !/[\s.!?\n]/.test(text[to]!)) to--;
     const window = text.slice(from, to);
     const cut = window.lastIndexOf('\n', r.runStart - from);
