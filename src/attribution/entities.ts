@@ -33,8 +33,9 @@ function key(name: string): string {
   return name.toLowerCase().replace(/\s+/g, ' ');
 }
 
+/** The surname: the last word that is not an initial or a suffix ("James P. Kennedy Jr." → "kennedy"). */
 function lastWord(name: string): string {
-  const parts = key(name).split(' ');
+  const parts = key(name).split(' ').filter((w) => !/^(?:jr|sr|ii|iii|iv|\p{L})\.?$/u.test(w));
   return parts[parts.length - 1] ?? '';
 }
 
@@ -89,7 +90,7 @@ export function buildEntities(text: string): EntityTable {
   entities.forEach((e, i) => {
     if (e.type !== 'person') return;
     const parts = key(e.name).split(' ');
-    surnames.set(parts[parts.length - 1]!, i);
+    surnames.set(lastWord(e.name), i);
     if (!firstNames.has(parts[0]!)) firstNames.set(parts[0]!, i);
   });
 

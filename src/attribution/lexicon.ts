@@ -17,7 +17,7 @@ export const REPORTING_VERBS: readonly string[] = [
   'assured', 'assures', 'boasted', 'mused', 'shouted', 'yelled', 'recounted', 'described', 'describes',
   'accused', 'accuses', 'denied', 'denies', 'reported', 'reports', 'indicated', 'indicates', 'hinted', 'quipped',
   'ordered', 'chanted', 'saying', 'adding', 'telling', 'warning', 'noting', 'arguing', 'claiming', 'insisting',
-  'stressing', 'explaining', 'accusing', 'describing', 'denying', 'asking', 'declaring', 'acknowledging',
+  'stressing', 'explaining', 'accusing', 'describing', 'denying', 'asking', 'declaring', 'acknowledging', 'confessed',
   'announcing', 'admitting', 'asked', 'asks', 'wrote in', 'said in', 'threatened', 'vowed', 'vows', 'pledged',
   'promised', 'promises', 'questioned', 'disputed', 'objected', 'protested', 'alleged', 'alleges',
 ];

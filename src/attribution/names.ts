@@ -250,7 +250,7 @@ export function findNameRuns(text: string): NameRun[] {
   const undecided = candidates.filter((c, i) => {
     if (types[i] !== null || c.nameToks.length < 2) return false;
     const last = c.nameToks[c.nameToks.length - 1]!.lower.replace(/['’]s$/u, '');
-    return (words.get(last) ?? 0) > 1 || (words.get(c.nameToks[0]!.lower) ?? 0) > 1 || insideAny(cueSentences, c.runStart);
+    return ((words.get(last) ?? 0) > 1 && (words.get(c.nameToks[0]!.lower) ?? 0) > 1) || insideAny(cueSentences, c.runStart);
   });
   if (undecided.length) {
     const hints = taggerHints(sentencesAround(text, undecided));
@@ -278,19 +278,20 @@ export function findNameRuns(text: string): NameRun[] {
 
 const CUE_ANYWHERE = new RegExp(`\\b(?:${CUE_ALTERNATION})\\b`, 'g');
 
+/** Stretches of text close to a reporting cue, where speakers are named. */
 function sentencesWithCues(text: string): [number, number][] {
   const out: [number, number][] = [];
   for (const m of text.matchAll(CUE_ANYWHERE)) {
-    let from = m.index!;
-    while (from > 0 && !/[.!?\n]/.test(text[from - 1]!)) from--;
-    let to = m.index!;
-    while (to < text.length && !/[.!?\n]/.test(text[to]!)) to++;
+    const from = Math.max(0, m.index! - CUE_REACH);
+    const to = m.index! + CUE_REACH;
     const last = out[out.length - 1];
-    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-    else out.push([Math.max(0, from - 200), to]);
+    if (last && from <= last[1]) last[1] = to;
+    else out.push([from, to]);
   }
   return out;
 }
+
+const CUE_REACH = 120;
 
 function insideAny(ranges: readonly [number, number][], pos: number): boolean {
   return ranges.some(([a, b]) => pos >= a && pos <= b);

@@ -115,6 +115,8 @@ function phraseEndAfter(text: string, from: number, limit: number): number {
 
 // Machine translation garbles "warned that" into "warned in then while …": a preposition followed by no noun phrase.
 const GARBLED_THAT = /^\s*(?:in|on|at)\s+(?!(?:a|an|the|his|her|its|their|this|that|these|those|\d)\b)\p{Ll}/u;
+// What follows a trailing attribution: "…, the minister said on Tuesday, after years of debate" / "in a statement".
+const ATTRIBUTION_TAIL = /^\s*(?:(?:in|on|at|during|via|through)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\p{L}-]+\s+)?(?:statement|interview|email|e-mail|release|post|tweet|letter|call|conference|briefing|video|speech|report|paper)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+\w+|this\s+\w+|earlier|later|today|yesterday)\b/u;
 const PREPOSITION_START = /^\s*(?:in|on|at|during|via|through|to|from|of|about|with|for|by|after|before|last|this|late|early|earlier|later|when|while|as)\b/iu;
 const CLAUSE_BREAK = /[,;:—–(]\s*$/u;
 const NOT_SUBJECT = /^(?:and|but|or|which|who|whom|whose|that|where|when|while|as|if|because|although|though|so|then|it|this|there|what)$/i;
@@ -132,7 +134,7 @@ function phraseSubject(text: string, s: Span, cueStart: number): Mention | null 
   const words = phrase.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 9) return null;
   if (NOT_SUBJECT.test(words[0]!) || /^(?:is|are|was|were|be|been|the|a|an|of|to|in|on|for|with|from|by|and|or|who|which|that)$/i.test(words[words.length - 1]!)) return null;
-  if (words.some((w) => /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|be)$/i.test(w))) return null;
+  if (words.some((w) => /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|be|not|when|who|which|that|where|while|if|because|did|does|do|to)$/i.test(w) || /ing$/.test(w))) return null;
   // A plausible noun phrase ends in a noun-like word, not a verb form the lexicon would have matched.
   if (!/^[\p{L}'’.-]+$/u.test(words[words.length - 1]!)) return null;
   return { start: span.start, end: span.start + phrase.length, kind: 'group', text: phrase, entity: -1 };
@@ -171,7 +173,7 @@ function verbStatement(
     speaker = coordinated;
   } else if (participle) {
     const lead = text.slice(s.start, cueStart);
-    const loose = /^(?:accusing|claiming|insisting|arguing|declaring)$/.test(cue);
+    const loose = /^(?:accusing|claiming|insisting|arguing)$/.test(cue);
     if (!/,\s*(?:(?:after|before|while|when|by)\s+)?$/iu.test(lead) && !loose) return null;
     speaker = sentenceSubject(text, mentions, s.start, cueStart);
   } else {
@@ -193,14 +195,20 @@ function verbStatement(
   const after = text.slice(afterFrom, s.end);
   const thatMatch = THAT_NOW.exec(after) ?? (TELL.test(cue) || PREPOSITION_START.test(after) ? THAT_LATER.exec(after) : null);
   const clauseFollows = thatMatch !== null || /^\s*:/.test(after);
+  if (AMBIGUOUS_NOUNS.test(cue) && CLAUSE_ONLY_VERBS.has(cue) && !clauseFollows) return null;
   const beforeIsContent = !participle && !coordinated && CLAUSE_BREAK.test(before) && wordCount(before) >= 4;
-  if (beforeIsContent && (inverted || (!thatMatch && (wordCount(after) <= 8 || PREPOSITION_START.test(after))))) {
+  if (beforeIsContent && (inverted || (!thatMatch && (wordCount(after) <= 8 || ATTRIBUTION_TAIL.test(after))))) {
     return { ...trimmed(text, s.start, s.start + before.length), cue, cueStart, speaker };
   }
   if (inverted) return null;
   if (CLAUSE_ONLY_VERBS.has(cue) && !clauseFollows) return null;
   // "said in a statement." carries no content; "responded by hitting …" is no speech. A long clause after a
   // strong verb is kept: machine translation garbles "warned that" into "warned in then while …".
+  // "admitted to threatening the girl": the gerund is what was admitted.
+  const gerund = /^\s*to\s+(?=\p{Ll}+ing\b)/u.exec(after);
+  if (gerund && /^(?:admitted|admits|confessed|denied|objected)$/.test(cue)) {
+    return { ...trimmed(text, afterFrom + gerund[0].length, contentEnd(text, afterFrom + gerund[0].length, s.end)), cue, cueStart, speaker };
+  }
   if (!thatMatch && PREPOSITION_START.test(after) && !GARBLED_THAT.test(after)) return null;
   const contentFrom = thatMatch ? afterFrom + thatMatch[0].length : afterFrom + (/^\s*:/.exec(after)?.[0].length ?? 0);
   if (wordCount(text.slice(contentFrom, s.end)) < 3) return null;

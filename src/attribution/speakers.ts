@@ -78,13 +78,16 @@ export function collectMentions(text: string, table: EntityTable, quotes: readon
       seenInSentence = false;
     }
     const quoted = insideQuote(quotes, m.start);
-    if (!quoted && m.kind !== 'pronoun' || /^(?:he|she|they|it)$/i.test(m.text)) {
-      m.subject = !seenInSentence && !quoted;
-      if (!quoted) seenInSentence = true;
-    }
     if (m.kind === 'pronoun') m.entity = resolvePronoun(m.text.toLowerCase(), m.start, history, table);
     else if (m.kind === 'role') m.entity = resolveRole(m.text, m.start, history, table, text);
     else if (m.kind === 'group') m.entity = resolveDescriptor(m.text, history, table, text);
+    // The subject of a sentence, for pronouns: its first person that is neither possessive nor in a
+    // prepositional phrase ("Hours before Zach Parise's goals, Wild coach Bruce Boudreau said" is Boudreau).
+    const person = m.entity >= 0 && table.entities[m.entity]!.type === 'person' && !isPossessive(m);
+    if (person && !quoted && !seenInSentence && !possessiveAt(text, m.end) && !afterPreposition(text, m.start, sentenceStart)) {
+      m.subject = true;
+      seenInSentence = true;
+    }
     if (m.entity >= 0 && !quoted) history.push({ entity: m.entity, pos: m.start, subject: m.subject === true });
   }
   return mentions;
@@ -94,6 +97,16 @@ interface History {
   entity: number;
   pos: number;
   subject: boolean;
+}
+
+function possessiveAt(text: string, end: number): boolean {
+  return /^['’]s\b/u.test(text.slice(end, end + 3));
+}
+
+export function afterPreposition(text: string, start: number, floor: number): boolean {
+  return /\b(?:with|of|to|from|by|in|on|at|for|about|via|against|after|before|during|since|until|than|like|over|under)\s+(?:the\s+|a\s+|an\s+)?$/iu.test(
+    text.slice(Math.max(floor, start - 16), start),
+  );
 }
 
 function lastSentenceBoundary(text: string, from: number, to: number): number {
@@ -185,7 +198,7 @@ export function mentionBefore(text: string, mentions: readonly Mention[], pos: n
     // Apposition: "Sonya Zoghlin, Carlineo's attorney, said"; and "Carlineo's attorney, Sonya Zoghlin, said",
     // where the bare comma must follow a person ("Richardson, via USA Today, said" is Richardson).
     if (m.kind === 'name' && /^,\s[^,;“”"]{1,140},\s*$/u.test(gap)) return m;
-    if (m.kind === 'name' && /^,\s*$/.test(gap) && m.entity >= 0 && table(m) === 'person') return m;
+    if (m.kind === 'name' && /^,\s*$/.test(gap) && m.entity >= 0 && table(m) === 'person' && /,\s*$/.test(text.slice(Math.max(0, m.start - 3), m.start))) return m;
     if (m.end < pos - 160) return null;
     if (/[;!?“”"«»]/u.test(gap) || /\.\s/u.test(gap.replace(ABBREVIATION, ''))) return null;
   }
@@ -215,7 +228,7 @@ export function sentenceSubject(text: string, mentions: readonly Mention[], sent
     if (m.start < sentenceStart) continue;
     const usable = m.kind !== 'pronoun' || /^(?:he|she|they|it)$/i.test(m.text);
     if (!usable) continue;
-    if (/\b(?:with|of|to|from|by|in|on|at|for|about|via|against|after)\s+(?:the\s+|a\s+|an\s+)?$/iu.test(text.slice(Math.max(sentenceStart, m.start - 14), m.start))) continue;
+    if (afterPreposition(text, m.start, sentenceStart) || possessiveAt(text, m.end)) continue;
     first ??= m;
     if ((m.kind === 'name' || m.kind === 'pronoun') && m.entity >= 0 && table(m) === 'person') return m;
   }
