@@ -2,7 +2,7 @@ import type { EntityTable } from './entities.js';
 import type { QuoteSpan } from './quoteSpans.js';
 import { CUE, CUE_AT_START, normaliseCue } from './reportingCues.js';
 import { spanIndexAt, wordCount } from './segments.js';
-import { mentionAfter, mentionBefore, sentenceSubject, type Mention } from './speakers.js';
+import { isPerson, mentionAfter, mentionBefore, sentenceSubject, type Mention } from './speakers.js';
 import type { QuoteKind, Span } from './types.js';
 
 export interface DirectQuote {
@@ -39,17 +39,29 @@ function attributionAfter(text: string, masked: string, mentions: readonly Menti
     const speaker = mentionAfter(text, mentions, cueEnd, /^according/i.test(inverted[1]!)) ?? describedNameAfter(text, mentions, cueEnd, limit);
     if (speaker) return { cue: normaliseCue(inverted[1]!), cueStart, speaker };
   }
+  // Try the first few cues after the quote: `…” announced in October, said Derek Scissors`.
   const re = new RegExp(CUE.source, 'g');
   re.lastIndex = at;
-  const m = re.exec(masked);
-  if (!m || m.index >= limit || m.index - at > 140) return null;
-  const speaker = mentionBefore(text, mentions, m.index, at);
-  if (!speaker) return null;
-  // The speaker may come after a description: "…,” lead researcher and NASA planetary scientist Lucas Paganini said".
-  const description = text.slice(at, speaker.start);
-  if (description && (/[.!?;:“”"]/u.test(description) || wordCount(description) > 8)) return null;
-  return { cue: normaliseCue(m[0]), cueStart: m.index, speaker };
+  for (let m = re.exec(masked), tries = 0; m && m.index < limit && m.index - at <= 220 && tries < 3; m = re.exec(masked), tries++) {
+    if (/[.!?]\s+\p{Lu}/u.test(text.slice(at, m.index).replace(ABBREVIATIONS, ''))) return null;
+    const cueEnd = m.index + m[0].length;
+    const speaker = mentionBefore(text, mentions, m.index, at) ?? invertedAfter(text, mentions, cueEnd, false);
+    if (speaker) {
+      // The speaker may come after a description: "…,” lead researcher and NASA planetary scientist Lucas Paganini said".
+      const description = speaker.start > m.index ? '' : text.slice(at, speaker.start);
+      if (!description || (!/[.!?;:“”"]/u.test(description) && wordCount(description) <= 8)) {
+        return { cue: normaliseCue(m[0]), cueStart: m.index, speaker };
+      }
+    }
+    // "…,” study lead author Lucas Paganini, a planetary scientist at …, said": the first person after the quote.
+    const first = describedNameAfter(text, mentions, at, m.index);
+    if (first && isPerson(first)) return { cue: normaliseCue(m[0]), cueStart: m.index, speaker: first };
+  }
+  return null;
 }
+
+const ABBREVIATIONS = /\b(?:\p{Lu}\.)+|\b(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Inc|Corp|Co|Ltd)\./gu;
+
 
 /** "said planetary geologist Rosaly Lopes of NASA's JPL": the first name after a short lower-case description. */
 function describedNameAfter(text: string, mentions: readonly Mention[], from: number, limit: number): Mention | null {
@@ -69,7 +81,15 @@ function attributionBefore(text: string, masked: string, mentions: readonly Ment
   let last: RegExpExecArray | null = null;
   const re = new RegExp(CUE.source, 'g');
   for (let m = re.exec(window); m; m = re.exec(window)) last = m;
-  if (!last) return null;
+  if (!last) {
+    // "Noem called the new campaign a “bold, innovative effort”": the caller speaks. These verbs are too
+    // ambiguous ("called 911") to be reporting verbs, so they only introduce quotations.
+    const object = /\b(?:called|calls|dubbed|labell?ed|branded|termed)\s+(?:[^,.;:“”"]{0,60}\s)?$/u.exec(window);
+    if (!object) return null;
+    const cueStart = floor + object.index;
+    const speaker = mentionBefore(text, mentions, cueStart, floor);
+    return speaker ? { cue: normaliseCue(object[0].trim().split(/\s+/)[0]!), cueStart, speaker } : null;
+  }
   const cueStart = floor + last.index;
   const cueEnd = cueStart + last[0].length;
   const between = text.slice(cueEnd, open);

@@ -18,8 +18,9 @@ export const REPORTING_VERBS: readonly string[] = [
   'accused', 'accuses', 'denied', 'denies', 'reported', 'reports', 'indicated', 'indicates', 'hinted', 'quipped',
   'ordered', 'chanted', 'saying', 'adding', 'telling', 'warning', 'noting', 'arguing', 'claiming', 'insisting',
   'stressing', 'explaining', 'accusing', 'describing', 'denying', 'asking', 'declaring', 'acknowledging', 'confessed',
-  'announcing', 'admitting', 'asked', 'asks', 'wrote in', 'said in', 'threatened', 'vowed', 'vows', 'pledged',
-  'promised', 'promises', 'questioned', 'disputed', 'objected', 'protested', 'alleged', 'alleges',
+  'announcing', 'admitting', 'asked', 'asks', 'threatened', 'vowed', 'vows', 'pledged',
+  'promised', 'promises', 'questioned', 'disputed', 'objected', 'protested', 'alleged', 'alleges', 'shouts',
+  'yells', 'screamed', 'cried', 'whispered', 'orders',
 ];
 
 /** Reporting verbs that report a statement only when followed by "that", a colon or a quotation. */
@@ -28,7 +29,8 @@ export const CLAUSE_ONLY_VERBS = new Set([
   'continued', 'agreed', 'agrees', 'believes', 'believed', 'thinks', 'hopes', 'hoped', 'estimated', 'estimates',
   'urged', 'urges', 'recalled', 'recalls', 'acknowledged', 'acknowledges', 'reported', 'reports', 'indicated',
   'indicates', 'asked', 'asks', 'asking', 'threatened', 'vowed', 'vows', 'pledged', 'promised', 'promises',
-  'questioned', 'disputed', 'objected', 'protested', 'describing', 'announcing', 'acknowledging',
+  'questioned', 'disputed', 'objected', 'protested', 'describing', 'announcing', 'acknowledging', 'observed',
+  'responded', 'continued',
 ]);
 
 /** Nouns that head a descriptive speaker phrase: "an airport official", "Bolivia's public defender's office". */

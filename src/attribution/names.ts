@@ -269,7 +269,8 @@ export function findNameRuns(text: string): NameRun[] {
       // Acronyms in a speaking name ("CBS DFW reports") mark an organisation.
       type = nameToks.some((t) => /^\p{Lu}{2,}$/u.test(t.word)) ? 'organization' : 'person';
     }
-    const gender = c.gender !== 'unknown' ? c.gender : genderOf(normalise(nameToks[0]!.word));
+    // Only a first name tells gender: a lone surname ("Omar") may look like a first name.
+    const gender = c.gender !== 'unknown' || nameToks.length < 2 ? c.gender : genderOf(normalise(nameToks[0]!.word));
     out.push({ start: nameStart, end: nameStart + name.length, nameStart, name, role, runStart, type, gender, titleOnly: false });
   });
   out.sort((a, b) => a.runStart - b.runStart);

@@ -116,7 +116,7 @@ function phraseEndAfter(text: string, from: number, limit: number): number {
 // Machine translation garbles "warned that" into "warned in then while …": a preposition followed by no noun phrase.
 const GARBLED_THAT = /^\s*(?:in|on|at)\s+(?!(?:a|an|the|his|her|its|their|this|that|these|those|\d)\b)\p{Ll}/u;
 // What follows a trailing attribution: "…, the minister said on Tuesday, after years of debate" / "in a statement".
-const ATTRIBUTION_TAIL = /^\s*(?:(?:in|on|at|during|via|through)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\p{L}-]+\s+)?(?:statement|interview|email|e-mail|release|post|tweet|letter|call|conference|briefing|video|speech|report|paper)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+\w+|this\s+\w+|earlier|later|today|yesterday)\b/u;
+const ATTRIBUTION_TAIL = /^\s*(?:(?:in|on|at|during|via|through)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\p{L}'’-]+\s+){0,3}(?:statement|interview|email|e-mail|release|post|tweet|letter|call|conference|briefing|video|speech|report|paper|announcement|message|appearance)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+\w+|this\s+\w+|earlier|later|today|yesterday)\b/u;
 const PREPOSITION_START = /^\s*(?:in|on|at|during|via|through|to|from|of|about|with|for|by|after|before|last|this|late|early|earlier|later|when|while|as)\b/iu;
 const CLAUSE_BREAK = /[,;:—–(]\s*$/u;
 const NOT_SUBJECT = /^(?:and|but|or|which|who|whom|whose|that|where|when|while|as|if|because|although|though|so|then|it|this|there|what)$/i;
@@ -197,11 +197,16 @@ function verbStatement(
   const clauseFollows = thatMatch !== null || /^\s*:/.test(after);
   if (AMBIGUOUS_NOUNS.test(cue) && CLAUSE_ONLY_VERBS.has(cue) && !clauseFollows) return null;
   const beforeIsContent = !participle && !coordinated && CLAUSE_BREAK.test(before) && wordCount(before) >= 4;
-  if (beforeIsContent && (inverted || (!thatMatch && (wordCount(after) <= 8 || ATTRIBUTION_TAIL.test(after))))) {
+  // What may follow a trailing attribution: nothing, a told-object, or a tail like "in a statement on Tuesday"
+  // ("…, protesters have responded with violence" is no attribution).
+  const tail = wordCount(after) === 0 || ATTRIBUTION_TAIL.test(after) || (TELL.test(cue) && wordCount(after) <= 5) || wordCount(after) <= 2;
+  if (beforeIsContent && (inverted || (!thatMatch && tail))) {
     return { ...trimmed(text, s.start, s.start + before.length), cue, cueStart, speaker };
   }
   if (inverted) return null;
   if (CLAUSE_ONLY_VERBS.has(cue) && !clauseFollows) return null;
+  // "told the man to remove the bedding" is an instruction, not a statement.
+  if (TELL.test(cue) && !thatMatch && /^\s*(?:[\p{L}'’-]+\s+){1,3}to\s+\p{Ll}/u.test(after)) return null;
   // "said in a statement." carries no content; "responded by hitting …" is no speech. A long clause after a
   // strong verb is kept: machine translation garbles "warned that" into "warned in then while …".
   // "admitted to threatening the girl": the gerund is what was admitted.

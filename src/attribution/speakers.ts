@@ -173,9 +173,19 @@ function lastOrg(history: History[], table: EntityTable, noun: string): number {
 }
 
 /** A role noun names the nearest person before it whose written roles share the noun; failing that, anyone in the text with it. */
+const TITLE_ABBREVIATIONS: Record<string, string> = {
+  'gov.': 'governor', 'sen.': 'senator', 'rep.': 'representative', 'gen.': 'general', 'prof.': 'professor',
+  'lt.': 'lieutenant', 'col.': 'colonel', 'sgt.': 'sergeant', 'dr.': 'doctor',
+};
+
+/** "Gov. Eric Holcomb" holds the role that "the governor" names. */
+function expandTitle(role: string): string {
+  return role.replace(/\b(?:gov|sen|rep|gen|prof|lt|col|sgt|dr)\./g, (a) => TITLE_ABBREVIATIONS[a] ?? a);
+}
+
 function resolveRole(role: string, pos: number, history: History[], table: EntityTable, text: string): number {
-  const head = roleHead(role);
-  const matches = (i: number): boolean => table.entities[i]!.roles.some((r) => r.toLowerCase().includes(head));
+  const head = expandTitle(roleHead(role));
+  const matches = (i: number): boolean => table.entities[i]!.roles.some((r) => expandTitle(r.toLowerCase()).includes(head));
   for (let i = history.length - 1; i >= 0; i--) {
     const idx = history[i]!.entity;
     if (table.entities[idx]!.type === 'person' && matches(idx)) return idx;
@@ -194,7 +204,8 @@ export function mentionBefore(text: string, mentions: readonly Mention[], pos: n
     if (m.start < floor) return null;
     const gap = text.slice(m.end, pos);
     if (isPossessive(m)) return null;
-    if (gapIsAdverbs(gap)) return coordinatedHolder(text, mentions, i) ?? m;
+    // "… Department responded and confirmed that": a coordinated verb between speaker and cue.
+    if (gapIsAdverbs(gap) || /^\s+\p{Ll}+(?:ed|s)\s+and\s+$/u.test(gap)) return coordinatedHolder(text, mentions, i) ?? m;
     // Apposition: "Sonya Zoghlin, Carlineo's attorney, said"; and "Carlineo's attorney, Sonya Zoghlin, said",
     // where the bare comma must follow a person ("Richardson, via USA Today, said" is Richardson).
     if (m.kind === 'name' && /^,\s[^,;“”"]{1,140},\s*$/u.test(gap)) return m;
@@ -208,6 +219,10 @@ export function mentionBefore(text: string, mentions: readonly Mention[], pos: n
 const ABBREVIATION = /\b(?:\p{Lu}\.)+|\b(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Inc|Corp|Co|Ltd)\./gu;
 
 let entityTypes: readonly string[] = [];
+
+export function isPerson(m: Mention): boolean {
+  return m.entity >= 0 && entityTypes[m.entity] === 'person';
+}
 function table(m: Mention): string | undefined {
   return entityTypes[m.entity];
 }
