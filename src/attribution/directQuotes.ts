@@ -2,7 +2,7 @@ import type { EntityTable } from './entities.js';
 import type { QuoteSpan } from './quoteSpans.js';
 import { CUE, CUE_AT_START, normaliseCue } from './reportingCues.js';
 import { spanIndexAt, wordCount } from './segments.js';
-import { isPerson, mentionAfter, mentionBefore, sentenceSubject, type Mention } from './speakers.js';
+import { describedNameAfter, isPerson, mentionAfter, mentionBefore, sentenceSubject, type Mention } from './speakers.js';
 import type { QuoteKind, Span } from './types.js';
 
 export interface DirectQuote {
@@ -62,18 +62,6 @@ function attributionAfter(text: string, masked: string, mentions: readonly Menti
 
 const ABBREVIATIONS = /\b(?:\p{Lu}\.)+|\b(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Inc|Corp|Co|Ltd)\./gu;
 
-
-/** "said planetary geologist Rosaly Lopes of NASA's JPL": the first name after a short lower-case description. */
-function describedNameAfter(text: string, mentions: readonly Mention[], from: number, limit: number): Mention | null {
-  for (const m of mentions) {
-    if (m.start < from) continue;
-    if (m.start >= limit || m.start - from > 80) return null;
-    if (m.kind !== 'name') continue;
-    const lead = text.slice(from, m.start);
-    return /^[\s\p{L}'’-]*$/u.test(lead) && wordCount(lead) <= 6 ? m : null;
-  }
-  return null;
-}
 
 /** "Smith said: “…" / "He told reporters, “…" / "urged “to…" before the opening mark. */
 function attributionBefore(text: string, masked: string, mentions: readonly Mention[], floor: number, open: number): { cue: string; cueStart: number; speaker: Mention } | null {

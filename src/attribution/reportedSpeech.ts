@@ -2,7 +2,7 @@ import { CLAUSE_ONLY_VERBS } from './lexicon.js';
 import type { QuoteSpan } from './quoteSpans.js';
 import { CUE, normaliseCue } from './reportingCues.js';
 import { wordCount } from './segments.js';
-import { mentionAfter, mentionBefore, sentenceSubject, type Mention } from './speakers.js';
+import { describedNameAfter, isPerson, mentionAfter, mentionBefore, sentenceSubject, type Mention } from './speakers.js';
 import type { Span } from './types.js';
 
 export interface ReportedStatement extends Span {
@@ -117,6 +117,8 @@ function phraseEndAfter(text: string, from: number, limit: number): number {
 const GARBLED_THAT = /^\s*(?:in|on|at)\s+(?!(?:a|an|the|his|her|its|their|this|that|these|those|\d)\b)\p{Ll}/u;
 // What follows a trailing attribution: "…, the minister said on Tuesday, after years of debate" / "in a statement".
 const ATTRIBUTION_TAIL = /^\s*(?:(?:in|on|at|during|via|through)\s+(?:a|an|the|his|her|its|their)?\s*(?:[\p{L}'’-]+\s+){0,3}(?:statement|interview|email|e-mail|release|post|tweet|letter|call|conference|briefing|video|speech|report|paper|announcement|message|appearance)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+\w+|this\s+\w+|earlier|later|today|yesterday)\b/u;
+// "reported WeWork is the subject of …": a clause without "that", recognised by its auxiliary.
+const FINITE_CLAUSE = /^\s*(?:(?!that\b|which\b|who\b|to\b)[\p{L}\d'’.,()-]+\s+){1,6}?(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should)\b/u;
 const PREPOSITION_START = /^\s*(?:in|on|at|during|via|through|to|from|of|about|with|for|by|after|before|last|this|late|early|earlier|later|when|while|as)\b/iu;
 const CLAUSE_BREAK = /[,;:—–(]\s*$/u;
 const NOT_SUBJECT = /^(?:and|but|or|which|who|whom|whose|that|where|when|while|as|if|because|although|though|so|then|it|this|there|what)$/i;
@@ -143,7 +145,7 @@ function phraseSubject(text: string, s: Span, cueStart: number): Mention | null 
 
 /** A reported clause stops where the subject goes on to do something else: "…, and called on the government to …". */
 function contentEnd(text: string, from: number, end: number): number {
-  const m = /,?\s+(?:and|but)\s+(?:also\s+)?(?:called|urged|asked|vowed|added|said|warned|declined|refused|promised|demanded)\b|,\s+(?:warning|saying|adding|noting)\b/iu.exec(text.slice(from, end));
+  const m = /,?\s+(?:and|but)\s+(?:also\s+)?(?:called|urged|asked|vowed|added|said|warned|declined|refused|promised|demanded)\b|,\s+(?:warning|saying|adding|noting|having\s+been|while|amid)\b/iu.exec(text.slice(from, end));
   return m ? from + m.index : end;
 }
 
@@ -176,16 +178,24 @@ function verbStatement(
     const loose = /^(?:accusing|claiming|insisting|arguing)$/.test(cue);
     if (!/,\s*(?:(?:after|before|while|when|by)\s+)?$/iu.test(lead) && !loose) return null;
     speaker = sentenceSubject(text, mentions, s.start, cueStart);
+    // ", adding to a mounting series of problems" is no statement.
+    if (PREPOSITION_START.test(text.slice(cueEnd, s.end)) && !THAT_NOW.test(text.slice(cueEnd, s.end))) return null;
   } else {
     speaker = mentionBefore(text, mentions, cueStart, s.start);
     if (!speaker) {
-      const after = mentionAfter(text, mentions, cueEnd);
-      // "said he." / "said Smith, a …" — but not "said he had given …", where "he" begins the reported clause.
-      if (after && /^\s*(?:[,.;:!?]|$)/u.test(text.slice(after.end, after.end + 2))) {
+      let after = mentionAfter(text, mentions, cueEnd);
+      const described = after ? null : describedNameAfter(text, mentions, cueEnd, s.end);
+      if (described && isPerson(described)) after = described;
+      // "said he." / "said Smith, a …" / "said executive chair Marcelo Claure in an email" — but not
+      // "said he had given …", where "he" begins the reported clause.
+      const rest = after ? text.slice(after.end, s.end) : '';
+      if (after && (/^\s*(?:[,.;:!?]|$)/u.test(rest.slice(0, 2)) || ATTRIBUTION_TAIL.test(rest))) {
         speaker = after;
         inverted = true;
       }
     }
+    // "… is ready to take her songs back and has indicated that …": a coordinated verb shares the subject.
+    if (!speaker && COORDINATED.test(text.slice(s.start, cueStart).replace(/\s+(?:has|have|had)\s*$/u, ' '))) speaker = sentenceSubject(text, mentions, s.start, cueStart);
     if (!AMBIGUOUS_NOUNS.test(cue) || THAT_NOW.test(text.slice(cueEnd, s.end))) speaker ??= phraseSubject(text, s, cueStart);
   }
   if (!speaker) return null;
@@ -204,7 +214,7 @@ function verbStatement(
     return { ...trimmed(text, s.start, s.start + before.length), cue, cueStart, speaker };
   }
   if (inverted) return null;
-  if (CLAUSE_ONLY_VERBS.has(cue) && !clauseFollows) return null;
+  if (CLAUSE_ONLY_VERBS.has(cue) && !clauseFollows && !FINITE_CLAUSE.test(after)) return null;
   // "told the man to remove the bedding" is an instruction, not a statement.
   if (TELL.test(cue) && !thatMatch && /^\s*(?:[\p{L}'’-]+\s+){1,3}to\s+\p{Ll}/u.test(after)) return null;
   // "said in a statement." carries no content; "responded by hitting …" is no speech. A long clause after a

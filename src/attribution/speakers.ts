@@ -1,6 +1,7 @@
 import type { EntityTable } from './entities.js';
 import { FEMALE_PRONOUNS, GROUP_SPEAKERS, MALE_PRONOUNS, PERSON_ROLES, SOURCE_NOUNS, VERB_ADVERBS } from './lexicon.js';
 import type { QuoteSpan } from './quoteSpans.js';
+import { wordCount } from './segments.js';
 import type { Span, Speaker } from './types.js';
 
 type MentionKind = 'name' | 'role' | 'pronoun' | 'group';
@@ -248,6 +249,18 @@ export function sentenceSubject(text: string, mentions: readonly Mention[], sent
     if ((m.kind === 'name' || m.kind === 'pronoun') && m.entity >= 0 && table(m) === 'person') return m;
   }
   return first;
+}
+
+/** "said planetary geologist Rosaly Lopes of NASA's JPL": the first name after a short lower-case description. */
+export function describedNameAfter(text: string, mentions: readonly Mention[], from: number, limit: number): Mention | null {
+  for (const m of mentions) {
+    if (m.start < from) continue;
+    if (m.start >= limit || m.start - from > 80) return null;
+    if (m.kind !== 'name') continue;
+    const lead = text.slice(from, m.start);
+    return /^[\s\p{L}'’-]*$/u.test(lead) && wordCount(lead) <= 8 ? m : null;
+  }
+  return null;
 }
 
 export function mentionAfter(text: string, mentions: readonly Mention[], pos: number, allowPossessive = false): Mention | null {
