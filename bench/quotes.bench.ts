@@ -8,7 +8,11 @@ import { performance } from 'node:perf_hooks';
 import { attribute, type Quote } from '../src/index.js';
 
 const ROOT = new URL('../../', import.meta.url);
-const GOLD = new URL('bench/gold/aeb-dev-quotes.txt', ROOT);
+// The development set, on which the rules were tuned, and a held-out set that never was.
+const GOLD_SETS = [
+  { name: 'development', file: new URL('bench/gold/aeb-dev-quotes.txt', ROOT) },
+  { name: 'held-out', file: new URL('bench/gold/aeb-dev-quotes-heldout.txt', ROOT) },
+];
 const PAGES = new URL('../shared/data/aeb-dev/ground-truth.json', ROOT);
 const VERBOSE = process.argv.includes('--verbose');
 
@@ -86,18 +90,17 @@ function sameSpeaker(system: string | undefined, gold: string[]): boolean {
   });
 }
 
-function main(): void {
-  if (!existsSync(PAGES)) {
-    console.log('bench:quotes skipped: ../shared/data/aeb-dev/ground-truth.json is absent');
-    return;
-  }
-  const pages = JSON.parse(readFileSync(PAGES, 'utf8')) as Record<string, { articleBody: string }>;
-  const gold = parseGold(readFileSync(GOLD, 'utf8'));
-  let tp = 0;
-  let goldCount = 0;
-  let systemCount = 0;
-  let speakerRight = 0;
-  const byKind: Record<string, [number, number]> = { D: [0, 0], P: [0, 0], R: [0, 0] };
+interface Score {
+  articles: number;
+  gold: number;
+  system: number;
+  matched: number;
+  speakerRight: number;
+  byKind: Record<string, [number, number]>;
+}
+
+function score(pages: Record<string, { articleBody: string }>, gold: GoldArticle[]): Score {
+  const result: Score = { articles: gold.length, gold: 0, system: 0, matched: 0, speakerRight: 0, byKind: { D: [0, 0], P: [0, 0], R: [0, 0] } };
   for (const article of gold) {
     const text = pages[article.id]?.articleBody;
     if (text === undefined) throw new Error(`unknown page id ${article.id}`);
@@ -118,13 +121,13 @@ function main(): void {
       usedSystem.add(si);
       matches.push([wanted[gi]!, got[si]!]);
     }
-    goldCount += wanted.length;
-    systemCount += got.length;
-    tp += matches.length;
-    for (const g of wanted) byKind[g.kind]![1]++;
+    result.gold += wanted.length;
+    result.system += got.length;
+    result.matched += matches.length;
+    for (const g of wanted) result.byKind[g.kind]![1]++;
     for (const [g, s] of matches) {
-      byKind[g.kind]![0]++;
-      if (sameSpeaker(s.speaker?.name, g.speakers)) speakerRight++;
+      result.byKind[g.kind]![0]++;
+      if (sameSpeaker(s.speaker?.name, g.speakers)) result.speakerRight++;
       else if (VERBOSE) console.log(`  speaker ${article.id.slice(0, 8)}: got ${s.speaker?.name ?? '-'} (${s.speaker?.mention ?? ''}) want ${g.speakers[0]} | ${text.slice(g.start, g.end).slice(0, 70)}`);
     }
     if (VERBOSE) {
@@ -136,9 +139,35 @@ function main(): void {
       });
     }
   }
-  const precision = tp / Math.max(1, systemCount);
-  const recall = tp / Math.max(1, goldCount);
+  return result;
+}
+
+function report(name: string, r: Score): void {
+  const precision = r.matched / Math.max(1, r.system);
+  const recall = r.matched / Math.max(1, r.gold);
   const f1 = (2 * precision * recall) / Math.max(1e-9, precision + recall);
+  const pct = (x: number): string => x.toFixed(3);
+  const kind = (k: string): string => pct(r.byKind[k]![0] / Math.max(1, r.byKind[k]![1]));
+  console.log(`${name}: ${r.articles} articles, ${r.gold} gold quotes (${r.byKind.D![1]} direct, ${r.byKind.P![1]} partial, ${r.byKind.R![1]} reported); system ${r.system}, matched ${r.matched}`);
+  console.log(`  precision ${pct(precision)}  recall ${pct(recall)}  F1 ${pct(f1)}   recall by kind: direct ${kind('D')}, partial ${kind('P')}, reported ${kind('R')}`);
+  console.log(`  speaker accuracy ${pct(r.speakerRight / Math.max(1, r.matched))} (${r.speakerRight}/${r.matched} matched quotes)`);
+}
+
+function main(): void {
+  if (!existsSync(PAGES)) {
+    console.log('bench:quotes skipped: ../shared/data/aeb-dev/ground-truth.json is absent');
+    return;
+  }
+  const pages = JSON.parse(readFileSync(PAGES, 'utf8')) as Record<string, { articleBody: string }>;
+  const total: Score = { articles: 0, gold: 0, system: 0, matched: 0, speakerRight: 0, byKind: { D: [0, 0], P: [0, 0], R: [0, 0] } };
+  for (const set of GOLD_SETS) {
+    if (VERBOSE) console.log(`-- ${set.name}`);
+    const r = score(pages, parseGold(readFileSync(set.file, 'utf8')));
+    report(set.name, r);
+    for (const k of ['articles', 'gold', 'system', 'matched', 'speakerRight'] as const) total[k] += r[k];
+    for (const k of ['D', 'P', 'R']) for (const i of [0, 1]) total.byKind[k]![i]! += r.byKind[k]![i]!;
+  }
+  report('all', total);
 
   // Throughput over every page of the benchmark, not only the annotated ones.
   const texts = Object.values(pages).map((p) => p.articleBody);
@@ -148,13 +177,6 @@ function main(): void {
   for (let r = 0; r < rounds; r++) for (const t of texts) attribute(t);
   const seconds = (performance.now() - t0) / 1000;
   const chars = texts.reduce((n, t) => n + t.length, 0) * rounds;
-
-  const pct = (x: number): string => x.toFixed(3);
-  console.log(`gold: ${gold.length} articles, ${goldCount} quotes (${byKind.D![1]} direct, ${byKind.P![1]} partial, ${byKind.R![1]} reported)`);
-  console.log(`system: ${systemCount} quotes, ${tp} matched (overlap >= 0.5)`);
-  console.log(`precision ${pct(precision)}  recall ${pct(recall)}  F1 ${pct(f1)}`);
-  console.log(`recall by kind: direct ${pct(byKind.D![0] / byKind.D![1])}, partial ${pct(byKind.P![0] / byKind.P![1])}, reported ${pct(byKind.R![0] / byKind.R![1])}`);
-  console.log(`speaker accuracy ${pct(speakerRight / Math.max(1, tp))} (${speakerRight}/${tp} matched quotes)`);
   console.log(`throughput: ${(texts.length * rounds / seconds).toFixed(1)} articles/s, ${(chars / seconds / 1e6).toFixed(2)} MB/s (${texts.length} pages x ${rounds})`);
 }
 
