@@ -72,7 +72,7 @@ function attributionBefore(text: string, masked: string, mentions: readonly Ment
   if (!last) {
     // "Noem called the new campaign a “bold, innovative effort”": the caller speaks. These verbs are too
     // ambiguous ("called 911") to be reporting verbs, so they only introduce quotations.
-    const object = /\b(?:called|calls|dubbed|labell?ed|branded|termed)\s+(?:[^,.;:“”"]{0,60}\s)?$/u.exec(window);
+    const object = /\b(?:called|calls|dubbed|labell?ed|branded|termed|described|describing|accused|accusing)\s+(?:[^,.;:“”"]{0,60}\s)?$/u.exec(window);
     if (!object) return null;
     const cueStart = floor + object.index;
     const speaker = mentionBefore(text, mentions, cueStart, floor);

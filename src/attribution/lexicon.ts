@@ -30,7 +30,7 @@ export const CLAUSE_ONLY_VERBS = new Set([
   'urged', 'urges', 'recalled', 'recalls', 'acknowledged', 'acknowledges', 'reported', 'reports', 'indicated',
   'indicates', 'asked', 'asks', 'asking', 'threatened', 'vowed', 'vows', 'pledged', 'promised', 'promises',
   'questioned', 'disputed', 'objected', 'protested', 'describing', 'announcing', 'acknowledging', 'observed',
-  'responded', 'continued',
+  'responded', 'continued', 'maintained', 'maintains',
 ]);
 
 /** Nouns that head a descriptive speaker phrase: "an airport official", "Bolivia's public defender's office". */

@@ -15,7 +15,8 @@ const THAT_NOW = /^\s*(?:(?:earlier|also|repeatedly|again|previously|later|then|
 // After a prepositional phrase or a told-object: "said in an email to The Associated Press that", "told reporters that".
 const THAT_LATER = /^\s*(?:[^\s,.;“”"]+\s+){1,8}?that\b/iu;
 const TELL = /^(?:told|tells|tell|telling|told reporters)$/;
-const AMBIGUOUS_NOUNS = /^(?:notes|states|claims|reports|estimates|promises|adds|says)$/;
+// Plural nouns as often as verbs ("10-year notes", "insurance claims"): they report only before a clause.
+const AMBIGUOUS_NOUNS = /^(?:notes|states|claims|reports|estimates|promises|maintains)$/;
 const COORDINATED = /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/iu;
 const TRAILING = /[\s,;:—–-]+$/u;
 const LEADING = /^[\s,;:—–-]+/u;
@@ -178,8 +179,10 @@ function verbStatement(
     const loose = /^(?:accusing|claiming|insisting|arguing)$/.test(cue);
     if (!/,\s*(?:(?:after|before|while|when|by)\s+)?$/iu.test(lead) && !loose) return null;
     speaker = sentenceSubject(text, mentions, s.start, cueStart);
-    // ", adding to a mounting series of problems" is no statement.
-    if (PREPOSITION_START.test(text.slice(cueEnd, s.end)) && !THAT_NOW.test(text.slice(cueEnd, s.end))) return null;
+    // ", adding to a mounting series of problems" is no statement, nor ", telling them to believe in themselves".
+    const rest = text.slice(cueEnd, s.end);
+    if (PREPOSITION_START.test(rest) && !THAT_NOW.test(rest)) return null;
+    if (TELL.test(cue) && !THAT_LATER.test(rest) && /^\s*(?:[\p{L}'’-]+\s+){1,3}to\s+\p{Ll}/u.test(rest)) return null;
   } else {
     speaker = mentionBefore(text, mentions, cueStart, s.start);
     if (!speaker) {
@@ -205,7 +208,7 @@ function verbStatement(
   const after = text.slice(afterFrom, s.end);
   const thatMatch = THAT_NOW.exec(after) ?? (TELL.test(cue) || PREPOSITION_START.test(after) ? THAT_LATER.exec(after) : null);
   const clauseFollows = thatMatch !== null || /^\s*:/.test(after);
-  if (AMBIGUOUS_NOUNS.test(cue) && CLAUSE_ONLY_VERBS.has(cue) && !clauseFollows) return null;
+  if (AMBIGUOUS_NOUNS.test(cue) && !clauseFollows && (speaker.kind === 'group' || !FINITE_CLAUSE.test(after))) return null;
   const beforeIsContent = !participle && !coordinated && CLAUSE_BREAK.test(before) && wordCount(before) >= 4;
   // What may follow a trailing attribution: nothing, a told-object, or a tail like "in a statement on Tuesday"
   // ("…, protesters have responded with violence" is no attribution).

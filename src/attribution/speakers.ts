@@ -20,8 +20,8 @@ const HEADS = [...new Set([...PERSON_ROLES, ...SOURCE_NOUNS])].sort((a, b) => b.
 // Case-sensitive: heads are lower-case nouns, so capitalised names ("the Foreign Ministry") stay names.
 const DESCRIPTOR = new RegExp(
   `(?<![\\p{L}'’])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|\\p{Lu}[\\p{L}-]*(?:\\s\\p{Lu}[\\p{L}-]*){0,3}['’]s)` +
-    `\\s+(?:[\\p{L}'’.-]+\\s+){0,4}?(?:${HEADS})\\b(?!\\s+\\p{Lu})(?!['’])` +
-    `(?:\\s+(?:familiar\\s+with|briefed\\s+on|close\\s+to|with\\s+knowledge\\s+of|on\\s+the\\s+scene|in\\s+the\\s+area|published\\s+in|for|at|from|of|in)(?:\\s+(?!(?:${'said|say|says|told|tells|reported|reports|added|wrote|noted|warned|claimed'})\\b)[\\p{L}'’.-]+){1,6})?`,
+    `\\s+(?:(?:[\\p{L}'’-]+|(?:\\p{Lu}\\.)+)\\s+){0,4}?(?:${HEADS})\\b(?!\\s+\\p{Lu})(?!['’])` +
+    `(?:\\s+(?:familiar\\s+with|briefed\\s+on|close\\s+to|with\\s+knowledge\\s+of|on\\s+the\\s+scene|in\\s+the\\s+area|published\\s+in|for|at|from|of|in)(?:\\s+(?!(?:${'said|say|says|told|tells|reported|reports|added|wrote|noted|warned|claimed'})\\b)[\\p{L}'’-]+){1,6})?`,
   'gu',
 );
 const DEFINITE = /^(?:the|his|her|its|their|our|\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*){0,3}['’]s)\s/iu;
@@ -30,7 +30,7 @@ const ORG_HEAD = /\b(?:company|companies|ministry|government|department|agency|f
 const ROLE_ALTERNATION = PERSON_ROLES.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 const ROLE_PHRASE = new RegExp(
   // Case-sensitive on purpose: with the i flag \p{Lu} would match any letter and the look-ahead would reject every phrase.
-  `\\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\\s+(?:[\\p{L}'’.-]+\\s+){0,3}?(?:${ROLE_ALTERNATION})\\b(?!\\s+\\p{Lu})`,
+  `\\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\\s+(?:(?:[\\p{L}'’-]+|(?:\\p{Lu}\\.)+)\\s+){0,3}?(?:${ROLE_ALTERNATION})\\b(?!\\s+\\p{Lu})`,
   'gu',
 );
 const GROUP_PHRASE = new RegExp(`\\b(?:${GROUP_SPEAKERS.map((g) => g.replace(/\s+/g, '\\s+')).join('|')})\\b`, 'giu');
