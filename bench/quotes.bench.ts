@@ -1,7 +1,7 @@
 /**
  * Quote attribution benchmark: precision/recall/F1 of quote spans (overlap ≥ 0.5), speaker accuracy over matched
  * quotes, and throughput, on the hand-annotated gold set in bench/gold/ over the aeb-dev pages in ../shared.
- * `--verbose` lists the misses and the extra quotes per article.
+ * `--verbose` lists the misses and the extra quotes per article; `--no-tagger` measures `{ tagger: false }`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -99,13 +99,15 @@ interface Score {
   byKind: Record<string, [number, number]>;
 }
 
+const TAGGER = !process.argv.includes('--no-tagger');
+
 function score(pages: Record<string, { articleBody: string }>, gold: GoldArticle[]): Score {
   const result: Score = { articles: gold.length, gold: 0, system: 0, matched: 0, speakerRight: 0, byKind: { D: [0, 0], P: [0, 0], R: [0, 0] } };
   for (const article of gold) {
     const text = pages[article.id]?.articleBody;
     if (text === undefined) throw new Error(`unknown page id ${article.id}`);
     const wanted = resolve(text, article);
-    const got = attribute(text, { lang: 'en' }).quotes;
+    const got = attribute(text, { lang: 'en', tagger: TAGGER }).quotes;
     const pairs: [number, number, number][] = [];
     wanted.forEach((g, gi) => got.forEach((s, si) => {
       const o = overlap(g, s);
@@ -171,10 +173,10 @@ function main(): void {
 
   // Throughput over every page of the benchmark, not only the annotated ones.
   const texts = Object.values(pages).map((p) => p.articleBody);
-  for (const t of texts.slice(0, 10)) attribute(t);
+  for (const t of texts.slice(0, 10)) attribute(t, { tagger: TAGGER });
   const rounds = 3;
   const t0 = performance.now();
-  for (let r = 0; r < rounds; r++) for (const t of texts) attribute(t);
+  for (let r = 0; r < rounds; r++) for (const t of texts) attribute(t, { tagger: TAGGER });
   const seconds = (performance.now() - t0) / 1000;
   const chars = texts.reduce((n, t) => n + t.length, 0) * rounds;
   console.log(`throughput: ${(texts.length * rounds / seconds).toFixed(1)} articles/s, ${(chars / seconds / 1e6).toFixed(2)} MB/s (${texts.length} pages x ${rounds})`);

@@ -19,7 +19,7 @@ export function attribute(text: string, options: AttributeOptions = {}): Attribu
   const spans = findQuoteSpans(text);
   const masked = maskQuotes(text, spans);
   const paras = paragraphs(text);
-  const table = buildEntities(text);
+  const table = buildEntities(text, options.tagger ?? true);
   const mentions = collectMentions(text, table, spans);
 
   const direct = findDirectQuotes(text, masked, spans, paras, mentions);

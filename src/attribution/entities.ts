@@ -55,8 +55,8 @@ function roleAfter(text: string, run: NameRun): string {
   return m ? m[1]!.trim() : '';
 }
 
-export function buildEntities(text: string): EntityTable {
-  const runs = findNameRuns(text);
+export function buildEntities(text: string, tagger = true): EntityTable {
+  const runs = findNameRuns(text, tagger);
   const entities: EntityRecord[] = [];
   const byKey = new Map<string, number>();
   const names: NameMention[] = [];

@@ -200,7 +200,7 @@ interface Candidate {
  * Capitalised runs classified as people, organisations and places. Rules and compromise's lexicon decide most;
  * compromise's tagger, which is the slow part, runs only on the sentences holding the runs still undecided.
  */
-export function findNameRuns(text: string): NameRun[] {
+export function findNameRuns(text: string, tagger = true): NameRun[] {
   const toks = tokens(text);
   const out: NameRun[] = [];
   const candidates: Candidate[] = [];
@@ -252,7 +252,7 @@ export function findNameRuns(text: string): NameRun[] {
     const last = c.nameToks[c.nameToks.length - 1]!.lower.replace(/['’]s$/u, '');
     return ((words.get(last) ?? 0) > 1 && (words.get(c.nameToks[0]!.lower) ?? 0) > 1) || insideAny(cueSentences, c.runStart);
   });
-  if (undecided.length) {
+  if (tagger && undecided.length) {
     const hints = taggerHints(sentencesAround(text, undecided));
     candidates.forEach((c, i) => {
       if (types[i] === null) types[i] = classify(c.nameToks, hints, c.hadRole, c.honorific);

@@ -46,4 +46,9 @@ export interface AttributionResult {
 export interface AttributeOptions {
   /** BCP 47 language tag of the text; only English ("en", "en-GB", ...) is supported. Default "en". */
   lang?: string;
+  /**
+   * Run compromise's part-of-speech tagger on names that rules and its lexicon leave undecided. Default true;
+   * false is about twice as fast and loses a little speaker accuracy.
+   */
+  tagger?: boolean;
 }

@@ -95,3 +95,12 @@ test('seed: the five people with their roles, and the organisations and places',
   for (const p of ['Russia', 'Ukraine', 'Moscow', 'United States']) assert.ok(places.includes(p), p);
   assert.equal(entities.find((e) => e.name === 'Russia')!.count, entities.find((e) => e.name === 'Russia')!.mentions.length);
 });
+
+test('seed: the same quotations and people without the tagger', { skip }, () => {
+  const text = fixText(readFileSync(SEED, 'utf8'));
+  const brief = (r: ReturnType<typeof attribute>): unknown => [
+    r.quotes.map((q) => [q.kind, q.start, q.end, q.speaker?.name]),
+    r.entities.filter((e) => e.type === 'person').map((e) => [e.name, e.roles]),
+  ];
+  assert.deepEqual(brief(attribute(text, { tagger: false })), brief(attribute(text)));
+});
