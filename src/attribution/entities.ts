@@ -55,8 +55,25 @@ function roleAfter(text: string, run: NameRun): string {
   return m ? m[1]!.trim() : '';
 }
 
+/**
+ * News names a person in full once and by surname after ("Michael Webb … Webb confessed"). A two- or three-word
+ * name nobody classified is a person's when its last word comes back alone and is not known as anything else.
+ */
+function promoteNamesMetBySurname(runs: NameRun[]): void {
+  const alone = new Map<string, NameRun['type']>();
+  for (const r of runs) if (!r.titleOnly && !/\s/.test(r.name)) alone.set(r.name.toLowerCase(), alone.get(r.name.toLowerCase()) ?? r.type);
+  for (const r of runs) {
+    if (r.type !== null || r.titleOnly) continue;
+    const words = r.name.split(/\s+/);
+    if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w))) continue;
+    const surname = words[words.length - 1]!.toLowerCase();
+    if (alone.has(surname) && (alone.get(surname) === null || alone.get(surname) === 'person')) r.type = 'person';
+  }
+}
+
 export function buildEntities(text: string, tagger = true): EntityTable {
   const runs = findNameRuns(text, tagger);
+  promoteNamesMetBySurname(runs);
   const entities: EntityRecord[] = [];
   const byKey = new Map<string, number>();
   const names: NameMention[] = [];
