@@ -1,4 +1,3 @@
-import type { EntityTable } from './entities.js';
 import type { QuoteSpan } from './quoteSpans.js';
 import { CUE, CUE_AT_START, normaliseCue } from './reportingCues.js';
 import { spanIndexAt, wordCount } from './segments.js';

@@ -91,16 +91,9 @@ export function buildEntities(text: string, tagger = true): EntityTable {
   };
 
   // Full names first, so that later single-word mentions ("Stoltenberg") find their holder wherever they occur.
-  const pending: NameRun[] = [];
   for (const run of runs) {
-    if (run.titleOnly) {
-      titles.push(run);
-      continue;
-    }
-    const multiWord = /\s/.test(run.name);
-    if (run.type === 'person' && multiWord) add(run.name, 'person', run);
-    else if ((run.type === 'organization' || run.type === 'place') && !byKey.has(key(run.name))) pending.push(run);
-    else pending.push(run);
+    if (run.titleOnly) titles.push(run);
+    else if (run.type === 'person' && /\s/.test(run.name)) add(run.name, 'person', run);
   }
   const surnames = new Map<string, number>();
   const firstNames = new Map<string, number>();

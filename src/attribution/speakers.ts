@@ -80,8 +80,8 @@ export function collectMentions(text: string, table: EntityTable, quotes: readon
     }
     const quoted = insideQuote(quotes, m.start);
     if (m.kind === 'pronoun') m.entity = resolvePronoun(m.text.toLowerCase(), m.start, history, table);
-    else if (m.kind === 'role') m.entity = resolveRole(m.text, m.start, history, table, text);
-    else if (m.kind === 'group') m.entity = resolveDescriptor(m.text, history, table, text);
+    else if (m.kind === 'role') m.entity = resolveRole(m.text, history, table);
+    else if (m.kind === 'group') m.entity = resolveDescriptor(m.text, history, table);
     // The subject of a sentence, for pronouns: its first person that is neither possessive nor in a
     // prepositional phrase ("Hours before Zach Parise's goals, Wild coach Bruce Boudreau said" is Boudreau).
     const person = m.entity >= 0 && table.entities[m.entity]!.type === 'person' && !isPossessive(m);
@@ -119,12 +119,12 @@ function lastSentenceBoundary(text: string, from: number, to: number): number {
 }
 
 /** "the company" names the last organisation; "the interior minister" the person holding the role; "an official" nobody in particular. */
-function resolveDescriptor(phrase: string, history: History[], table: EntityTable, text: string): number {
+function resolveDescriptor(phrase: string, history: History[], table: EntityTable): number {
   if (!DEFINITE.test(phrase)) return -1;
   const possessor = /^(\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*){0,3})['’]s\s/u.exec(phrase);
   const head = phrase.toLowerCase().split(/\s+/).pop() ?? '';
   if (PERSON_ROLES.includes(head) || PERSON_ROLES.some((r) => phrase.toLowerCase().endsWith(r))) {
-    return resolveRole(phrase, 0, history, table, text);
+    return resolveRole(phrase, history, table);
   }
   if (!possessor && ORG_HEAD.test(head) && /^(?:the|its)\s/i.test(phrase) && /\b(?:company|ministry|government|department|agency|firm|group|team|club|league|bank|network|newspaper|campaign)$/i.test(head)) {
     return lastOrg(history, table, phrase);
@@ -184,15 +184,13 @@ function expandTitle(role: string): string {
   return role.replace(/\b(?:gov|sen|rep|gen|prof|lt|col|sgt|dr)\./g, (a) => TITLE_ABBREVIATIONS[a] ?? a);
 }
 
-function resolveRole(role: string, pos: number, history: History[], table: EntityTable, text: string): number {
+function resolveRole(role: string, history: History[], table: EntityTable): number {
   const head = expandTitle(roleHead(role));
   const matches = (i: number): boolean => table.entities[i]!.roles.some((r) => expandTitle(r.toLowerCase()).includes(head));
   for (let i = history.length - 1; i >= 0; i--) {
     const idx = history[i]!.entity;
     if (table.entities[idx]!.type === 'person' && matches(idx)) return idx;
   }
-  void text;
-  void pos;
   const holders = table.entities.map((_, i) => i).filter((i) => table.entities[i]!.type === 'person' && matches(i));
   return holders.length === 1 ? holders[0]! : -1;
 }
