@@ -35,7 +35,7 @@ function normalise(s: string): string {
   return s.replace(/['’]s$/u, '').replace(/[.,;:!?]+$/u, '').trim().toLowerCase();
 }
 
-/** One pass of compromise over the whole text: which capitalised words it believes are people, places, organisations. */
+/** One pass of compromise's tagger over the sample: which capitalised words it believes are people, places, organisations. */
 function taggerHints(text: string): TaggerHints {
   const doc = nlp(text);
   const collect = (list: string[]): Set<string> => {
