@@ -1,0 +1,119 @@
+/**
+ * How much a text looks like mojibake. Mojibake is made of characters that stand for bytes 0x80–0xFF in
+ * some code page; what gives it away is not the characters themselves (every one of them is correct
+ * somewhere) but the pairs they form: an accented capital after a lowercase letter, a currency sign
+ * glued to an accented letter, a box-drawing piece next to a letter. Each pattern below is a pair or
+ * triple that correct text in any language practically never contains; a text is bad when any matches.
+ * The groups are character classes by how text uses the character, not by what it encodes.
+ */
+
+import { charClass, codecByName, highByteChars } from './codecs.js';
+
+const C1 = '\\u0080-\\u009f';
+/** Characters that almost never stand alone in correct text but are frequent in mojibake. */
+const RARE = '¦¤¨¬¯¸ƒˆˇ˘˛˜†‡‰⌐◊\\ufffdªº';
+const CURRENCY = '¢£¥₧€';
+const OPENING = '¡«¿©΄΅‘‚“„•‹\\uf8ff';
+const CLOSING = '®»˝”›™';
+const NUMERIC = '²³¹±¼½¾×µ÷⁄∂∆∏∑√∞∩∫≈≠≡≤≥№';
+/** Letters kaomoji faces are drawn with. */
+const FACE = 'Ò-ÖÙ-Üò-öø-üŐő°';
+const UPPER_ACCENTED = 'À-ÑĂĄĆČĎĐĘĚĞİĹĽŁŃŇŒŔŘŚŞŠŢŤŮŰŸŹŻŽƑЃЂЉЊЌЋЏЎЈЇЄЅІҐ';
+const LOWER_ACCENTED = 'ßà-ñăąćčďđęěğıĺľłńňœŕřśşšţťůűźżžѓђљњќћџўјїєѕіґ';
+const UPPER_COMMON = 'ÞΑ-ΩА-Я';
+const LOWER_COMMON = 'þα-ωςа-я';
+const BOX = '─│┌┐└┘├┤┬┴┼═║╒-╬▀▄█▌▐░▒▓■⌠⌡∙';
+/** Characters that are ordinary in correct text and in mojibake alike. */
+const COMMON = '\\u00a0\\u00ad·´–—―…’';
+
+const MACROMAN_CONTINUATION = `[${charClass(highByteChars([0x80, 0xbf], [codecByName('macroman')]))}]`;
+const MACROMAN_CONTINUATION_BUT_PI = `[${charClass([...highByteChars([0x80, 0xbf], [codecByName('macroman')])].filter((c) => c !== 'π'))}]`;
+
+const cls = (...groups: string[]): string => `[${groups.join('')}]`;
+
+const PATTERNS: string[] = [
+  cls(C1),
+  cls(RARE, LOWER_ACCENTED, UPPER_ACCENTED, BOX, OPENING, CLOSING, CURRENCY, NUMERIC) + cls(RARE),
+  '[A-Za-z]' + cls(LOWER_COMMON, UPPER_COMMON) + cls(RARE),
+  cls(RARE) + cls(LOWER_ACCENTED, UPPER_ACCENTED, BOX, OPENING, CLOSING, CURRENCY, NUMERIC),
+  cls(LOWER_ACCENTED, LOWER_COMMON, BOX, CLOSING, CURRENCY, NUMERIC) + cls(UPPER_ACCENTED),
+  cls(BOX, CLOSING, CURRENCY, NUMERIC) + cls(LOWER_ACCENTED),
+  cls(LOWER_ACCENTED, BOX, CLOSING) + cls(CURRENCY),
+  '\\s' + cls(UPPER_ACCENTED) + cls(CURRENCY),
+  cls(UPPER_ACCENTED, BOX) + cls(NUMERIC),
+  cls(LOWER_ACCENTED, UPPER_ACCENTED, BOX, CURRENCY, CLOSING) + cls(OPENING) + cls(NUMERIC),
+  cls(LOWER_ACCENTED, UPPER_ACCENTED, CURRENCY, NUMERIC, BOX) + cls(CLOSING) + cls(OPENING),
+  cls(CURRENCY, NUMERIC, BOX) + cls(OPENING),
+  '[a-z]' + cls(UPPER_ACCENTED) + cls(OPENING, CURRENCY),
+  cls(BOX) + cls(FACE),
+  cls(LOWER_ACCENTED, UPPER_ACCENTED, CURRENCY, NUMERIC, OPENING, CLOSING) + cls(BOX),
+  cls(BOX) + cls(CLOSING),
+  cls(LOWER_ACCENTED, UPPER_ACCENTED) + cls(OPENING, CLOSING) + '\\w',
+  // The ligature œ is followed by a Latin letter in French; anything else is windows-1252 mojibake.
+  '[Œœ][^A-Za-z]',
+  cls(UPPER_ACCENTED) + '°',
+  // Two-character windows-1252 mojibake of common characters (Â = C2, Ã = C3, Î = CE, Ð = D0). A no-break
+  // space after Â inside an all-capitals word is a romanised long vowel (`MISUTÂ AJIKKO`).
+  '[ÃÎÐ][€œŠš¢£Ÿž\\u00a0\\u00ad®©°·»' + OPENING + CLOSING + '–—´]',
+  '(?<![A-Z])Â[\\u00a0]',
+  'Â[€œŠš¢£Ÿž\\u00ad®©°·»' + OPENING + CLOSING + '–—´]',
+  '×[²³]',
+  // windows-1252 mojibake of Arabic: Ø and Ù lead every letter.
+  '[ØÙ]' + cls(COMMON, CURRENCY, RARE, NUMERIC, OPENING, 'ŸŠ®°µ»') + '[ØÙ]' + cls(COMMON, CURRENCY, RARE, NUMERIC, OPENING, 'ŸŠ®°µ»'),
+  // windows-1252 mojibake starting three-byte sequences of South Asian scripts.
+  'à[²µ¹¼½¾]',
+  // MacRoman mojibake: √ is C3. A square root of π is mathematics, unless it sits inside a word.
+  '√[±∂†≠®™´≤≥¥µø]',
+  '[A-Za-z]√π',
+  '≈[°¢]',
+  '‚Ä[ìîïòôúùû†°¢π]',
+  '‚[âó][àä°ê]',
+  // windows-1251 mojibake of General Punctuation (E2 80) and of Cyrillic letters.
+  'вЂ',
+  '[ВГРС]' + cls(C1, RARE, OPENING, CLOSING, CURRENCY, '°µ') + '[ВГРС]',
+  'ГўВЂВ.[A-Za-z ]',
+  // windows-1252 mojibake of à and á, and of the no-break space itself.
+  'Ã[\\u00a0¡]',
+  '[a-z]\\s?[ÃÂ] ',
+  '^[ÃÂ] ',
+  '[a-z.,?!' + CLOSING + ']Â[ ' + OPENING + CLOSING + ']',
+  // windows-1253 mojibake of General Punctuation and of Greek letters.
+  'β€[™\\u00a0Ά\\u00ad®°]',
+  '[ΒΓΞΟ]' + cls(C1, RARE, OPENING, CLOSING, CURRENCY, '°') + '[ΒΓΞΟ]',
+  // windows-1257 mojibake of General Punctuation.
+  'ā€',
+  // Combining marks (CC and CD lead bytes) read as Ì or Í and a symbol.
+  '[ÌÍ][¶·¸¹º»¼½¾¿®¯°±²³´µ]',
+  // MacRoman mojibake of Latin-1 Supplement (C3 = √) and General Punctuation (E2 80 = ‚Ä).
+  '√' + MACROMAN_CONTINUATION_BUT_PI,
+  '‚Ä' + MACROMAN_CONTINUATION,
+  // MacRoman mojibake of √ itself: a second layer over the first.
+  '‚àö',
+  // windows-1251 mojibake of Latin-1 Supplement: C3 = Г, C2 = В, followed by a symbol.
+  '[ГВ][©®§¶±№‰Ђ]',
+  // cp437 mojibake of ¿ and ¡ (C2 BF, C2 A1) opening a Spanish sentence.
+  '┬[┐í](?=[A-Za-z])',
+  // windows-1252 mojibake of Arabic-Indic digits whose A0 became a space.
+  'Ù [ÙØ]',
+  // KOI8-R/U mojibake of Cyrillic: D0 and D1 read as п and я, continuation bytes as box drawing.
+  '[пя][─-╬▀▄█▌▐░-▓⌠■∙≈≤≥⌡²·÷]',
+  // cp866 mojibake of Cyrillic: D0 and D1 read as ╨ and ╤, continuation bytes as letters.
+  '[╨╤][А-Яа-п░▒▓│┤╡╢╖╕╣║╗╝╜╛┐]',
+];
+
+const BADNESS = new RegExp(PATTERNS.join('|'), 'gu');
+const ANY_BAD = new RegExp(PATTERNS.join('|'), 'u');
+
+/** The number of mojibake-looking pairs in `text`. */
+export function badness(text: string): number {
+  BADNESS.lastIndex = 0;
+  let n = 0;
+  while (BADNESS.exec(text) !== null) n++;
+  return n;
+}
+
+export const PATTERNS_FOR_DEBUG = PATTERNS;
+
+export function isBad(text: string): boolean {
+  return ANY_BAD.test(text);
+}
