@@ -57,11 +57,12 @@ function usesVariants(bytes: Uint8Array): boolean {
 }
 
 /**
- * Badness of a repair, to compare with the badness of the text it came from. U+FFFD counts as bad for
- * spotting mojibake, but a repair that turns a lost sequence into U+FFFD has not made the text worse.
+ * Badness of a repair, to compare with the badness of the text it came from. U+FFFD and C1 controls count
+ * as bad for spotting mojibake, but a repair that turns a lost sequence into U+FFFD, or C2 80–9F into the
+ * C1 control it encodes (which the C1 fixer then reads as windows-1252), has not made the text worse.
  */
 function score(text: string): number {
-  return badness(text.includes('\ufffd') ? text.replaceAll('\ufffd', '?') : text);
+  return badness(/[\u0080-\u009f\ufffd]/.test(text) ? text.replace(/[\u0080-\u009f\ufffd]/g, '?') : text);
 }
 
 /**
