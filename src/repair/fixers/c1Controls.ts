@@ -29,6 +29,7 @@ export const c1Controls: Fixer = {
 };
 
 const LETTER = /\p{L}/u;
+const JOINS_WORDS = new Set(['–', '—', '…', '‘', '“', '”', '•']);
 
 function looksLikeMacRoman(text: string): boolean {
   C1_RUN.lastIndex = 0;
@@ -39,8 +40,9 @@ function looksLikeMacRoman(text: string): boolean {
     const code = m[0].charCodeAt(0);
     if (!inWord || !LETTER.test(MACROMAN.decode[code]!)) return false;
     const windows = WINDOWS_1252.decode[code]!;
-    // An apostrophe inside a word is ordinary English or French (`don’t`, `l’eau`), not a clue.
-    if (LETTER.test(windows) || (windows === '’' && isElisionOrContraction(text, i))) return false;
+    // Dashes and ellipses join words (`film—familiar`), and an apostrophe inside a word is ordinary
+    // English or French (`don’t`, `l’eau`): neither is a clue.
+    if (LETTER.test(windows) || JOINS_WORDS.has(windows) || (windows === '’' && isElisionOrContraction(text, i))) return false;
     seen++;
   }
   return seen > 0;

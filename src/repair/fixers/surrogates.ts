@@ -1,7 +1,8 @@
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
 
 const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const ANY = /[\ud800-\udfff]/;
+/** `String.prototype.isWellFormed` (ES2024, Node 20) is a native scan, far faster than any regex. */
+const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
 /**
  * A surrogate without its partner (text cut in the middle of an emoji, or decoded from CESU-8 halfway)
@@ -10,7 +11,7 @@ const ANY = /[\ud800-\udfff]/;
 export const surrogates: Fixer = {
   name: 'surrogates',
   apply(text: string, _ctx: FixContext): FixerEdit[] {
-    if (!ANY.test(text)) return [];
+    if (isWellFormed(text)) return [];
     const edits: FixerEdit[] = [];
     LONE.lastIndex = 0;
     for (let m = LONE.exec(text); m; m = LONE.exec(text)) {

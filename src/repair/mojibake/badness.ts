@@ -114,6 +114,35 @@ export function badness(text: string): number {
 
 export const PATTERNS_FOR_DEBUG = PATTERNS;
 
+/** Context the patterns need around their non-ASCII characters (`[a-z]\s?Ã `, lookbehinds). */
+const WINDOW_MARGIN = 3;
+const NON_ASCII_RUN = /[^\u0000-\u007f]+/g;
+
+/**
+ * Every pattern contains a non-ASCII character, so only the neighbourhoods of non-ASCII runs need the
+ * (large) pattern: in long, mostly-ASCII text that is a small fraction of the characters.
+ */
 export function isBad(text: string): boolean {
-  return ANY_BAD.test(text);
+  if (text.length < 256) return ANY_BAD.test(text);
+  NON_ASCII_RUN.lastIndex = 0;
+  let windowStart = -1;
+  let windowEnd = -1;
+  for (let m = NON_ASCII_RUN.exec(text); m; m = NON_ASCII_RUN.exec(text)) {
+    const start = Math.max(0, m.index - WINDOW_MARGIN);
+    const end = Math.min(text.length, m.index + m[0].length + WINDOW_MARGIN);
+    if (windowEnd >= start) {
+      windowEnd = end;
+      continue;
+    }
+    if (windowStart >= 0 && testWindow(text, windowStart, windowEnd)) return true;
+    windowStart = start;
+    windowEnd = end;
+  }
+  return windowStart >= 0 && testWindow(text, windowStart, windowEnd);
+}
+
+function testWindow(text: string, start: number, end: number): boolean {
+  // `^` in a pattern means the start of the text; a window that starts later begins with ASCII context,
+  // so `^[ÃÂ] ` cannot match there by mistake.
+  return ANY_BAD.test(text.slice(start, end));
 }
