@@ -70,7 +70,13 @@ const PATTERNS: string[] = [
   '‚[âó][àä°ê]',
   // windows-1251 mojibake of General Punctuation (E2 80) and of Cyrillic letters.
   'вЂ',
-  '[ВГРС]' + cls(C1, RARE, OPENING, CLOSING, CURRENCY, '°µ') + '[ВГРС]',
+  '[ВГРСОП]' + cls(C1, RARE, OPENING, CLOSING, CURRENCY, '°µ·') + '[ВГРСОП]',
+  // windows-1251 mojibake of Latin-1 Supplement inside a Latin word (`ZГјrich`).
+  '[A-Za-z]Г[ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐЁЄЇІіґёєјЅѕї]',
+  // windows-1250 mojibake of Latin-1 Supplement inside a Latin word (`ZĂĽrich`).
+  '[a-z]Ă[ĽľĹĺŚśŤťŻżŹźŞşĄąĘęŇňŘřŮůĆćČčĎďĐđŁłŃńŐőŰű˘˛˙˝§¤¦¨©«¬®°±´µ¶·¸»]',
+  // MacRoman mojibake of Cyrillic: D0 and D1 read as en and em dash, glued to the next character.
+  '[–—]' + MACROMAN_CONTINUATION + '[–—]' + MACROMAN_CONTINUATION,
   'ГўВЂВ.[A-Za-z ]',
   // windows-1252 mojibake of à and á, and of the no-break space itself.
   'Ã[\\u00a0¡]',
@@ -95,10 +101,11 @@ const PATTERNS: string[] = [
   '┬[┐í](?=[A-Za-z])',
   // windows-1252 mojibake of Arabic-Indic digits whose A0 became a space.
   'Ù [ÙØ]',
-  // KOI8-R/U mojibake of Cyrillic: D0 and D1 read as п and я, continuation bytes as box drawing.
-  '[пя][─-╬▀▄█▌▐░-▓⌠■∙≈≤≥⌡²·÷]',
-  // cp866 mojibake of Cyrillic: D0 and D1 read as ╨ and ╤, continuation bytes as letters.
-  '[╨╤][А-Яа-п░▒▓│┤╡╢╖╕╣║╗╝╜╛┐]',
+  // KOI8-R/U mojibake: lead bytes read as Cyrillic letters, continuation bytes as box drawing.
+  '[а-яА-ЯёЁєЄіІїЇґҐ][─-╬▀▄█▌▐░-▓⌠■∙≈≤≥⌡²·÷]',
+  // cp866 mojibake: lead bytes C0–DF read as box drawing, continuation bytes as letters; E2 80 as тА.
+  '[└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌][А-Яа-п]',
+  'тА[А-Яа-п]',
 ];
 
 const BADNESS = new RegExp(PATTERNS.join('|'), 'gu');
