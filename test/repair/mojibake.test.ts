@@ -128,3 +128,48 @@ describe('mojibake: layers, mixtures and damaged bytes', () => {
     assert.equal(fixText('HÃ´tel', { fixers: { mojibake: false } }), 'HÃ´tel');
   });
 });
+
+describe('mojibake: East Asian double-byte confusions', () => {
+  /** Legacy double-byte text read as windows-1252, as a browser shows it (undefined bytes as C1). */
+  const asWindows1252 = (text: string, encoding: string): string =>
+    [...iconv.encode(text, encoding)]
+      .map((b) => {
+        const ch = iconv.decode(Buffer.from([b]), 'windows-1252');
+        return ch === '\ufffd' ? String.fromCharCode(b) : ch;
+      })
+      .join('');
+
+  const legacy: Array<[string, string]> = [
+    ['gbk', '你好世界，这是一个测试。'],
+    ['gbk', '他们在北京的大学里学习中文和数学'],
+    ['big5', '你好世界，這是一個測試。'],
+    ['shift_jis', '日本語のテキストです。'],
+    ['shift_jis', '東京都の天気は晴れです'],
+    ['euc-kr', '대한민국의 수도는 서울입니다'],
+    ['euc-kr', '한국어 텍스트입니다'],
+  ];
+  for (const [encoding, text] of legacy) {
+    it(`${encoding} read as windows-1252: ${text}`, () => {
+      const out = fixAndExplain(`Title: ${asWindows1252(text, encoding)} (2024)`, ONLY_MOJIBAKE);
+      assert.equal(out.text, `Title: ${text} (2024)`);
+      assert.equal(out.steps[0]!.note, `encode windows-1252 → decode ${encoding}`);
+    });
+  }
+
+  it('UTF-8 read as GBK, including a last character that lost a byte', () => {
+    assert.equal(fixText(`mixed ${misread('你好世界', 'gbk')} and text`), 'mixed 你好世界 and text');
+    assert.equal(fixText(misread('这是一个测试，我们来看看。', 'gbk')), '这是一个测试，我们来看看�');
+    assert.equal(fixText(misread('日本語のテキストです。', 'gbk')), '日本語のテキストです�');
+  });
+
+  it('leaves correct CJK text and runs of Latin-1 letters alone', () => {
+    for (const text of [
+      '中华人民共和国成立于一九四九年，首都北京。',
+      '简体中文，正體中文，日本語のテキスト，한국어',
+      'ÄÖÜß àéèê ÆØÅ æøå',
+      '©®±²³µ¶·¸¹º»¼½¾¿',
+    ]) {
+      assert.equal(fixText(text), text, text);
+    }
+  });
+});

@@ -1,32 +1,66 @@
 import { HAS_CANDIDATE } from '../mojibake/candidates.js';
-import { fixEncoding, type ChainOptions } from '../mojibake/chain.js';
+import { fixEncoding, type ChainOptions, type Repair } from '../mojibake/chain.js';
 import { diffByAnchors } from '../mojibake/diff.js';
+import { fixLegacyCjkAsLatin1, fixUtf8AsGbk, type DoubleByteRepair } from '../mojibake/doubleByte.js';
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
+
+const HAS_IDEOGRAPH = /[\u4e00-\u9fff]/;
 
 /**
  * Reverses text that was encoded as UTF-8 and decoded in another encoding, once or several times, as a
- * whole or in segments mixed into correct text. Each edit's note names the chain that repairs it
- * (`encode windows-1252 → decode utf-8`); its `after` is the decoded text, so a plan replays it.
+ * whole or in segments mixed into correct text, and East Asian double-byte text read in the wrong code
+ * page. Each edit's note names the chain that repairs it (`encode windows-1252 → decode utf-8`); its
+ * `after` is the decoded text, so a plan replays it.
  */
 export const mojibake: Fixer = {
   name: 'mojibake',
   apply(text: string, ctx: FixContext): FixerEdit[] {
-    if (!HAS_CANDIDATE.test(text)) return [];
+    const candidates = HAS_CANDIDATE.test(text);
+    if (!candidates && !HAS_IDEOGRAPH.test(text)) return [];
     const options: ChainOptions = {
       restoreByteA0: ctx.options.restoreByteA0,
       replaceLossySequences: ctx.options.replaceLossySequences,
     };
-    const repair = fixEncoding(text, options);
+    const repair = repairEncoding(text, options);
     if (!repair) return [];
     const wholeNote = describeChain(repair.chain);
     return diffByAnchors(text, repair.text).map((edit) => {
       // Name the chain that repairs this piece on its own when it differs from the whole text's.
-      const own = fixEncoding(text.slice(edit.start, edit.end), options);
+      const own = repairEncoding(text.slice(edit.start, edit.end), options);
       const note = own && own.text === edit.after ? describeChain(own.chain) : wholeNote;
       return { ...edit, tag: 'mojibake', note };
     });
   },
 };
+
+/** Single-byte mojibake first (it is by far the most common), then double-byte confusions. */
+export function repairEncoding(text: string, options: ChainOptions): Repair | null {
+  let current = text;
+  const chain: string[] = [];
+  if (HAS_CANDIDATE.test(current)) {
+    const single = fixEncoding(current, options);
+    if (single) {
+      current = single.text;
+      chain.push(...single.chain);
+    }
+  }
+  const double: DoubleByteRepair[] = [];
+  if (HAS_CANDIDATE.test(current)) double.push(...fixLegacyCjkAsLatin1(current));
+  if (HAS_IDEOGRAPH.test(current)) double.push(...fixUtf8AsGbk(current));
+  if (double.length > 0) {
+    double.sort((a, b) => a.start - b.start);
+    let out = '';
+    let last = 0;
+    for (const r of double) {
+      if (r.start < last) continue;
+      out += current.slice(last, r.start) + r.text;
+      last = r.end;
+      for (const step of r.chain) if (!chain.includes(step)) chain.push(step);
+    }
+    current = out + current.slice(last);
+  }
+  return current !== text ? { text: current, chain } : null;
+}
 
 function describeChain(chain: readonly string[]): string {
   return chain.join(' → ');
