@@ -1,5 +1,5 @@
 import { HAS_CANDIDATE } from '../mojibake/candidates.js';
-import { fixEncoding, type ChainOptions, type Repair } from '../mojibake/chain.js';
+import { fixEncoding, fixWhole, type ChainOptions, type Repair } from '../mojibake/chain.js';
 import { diffByAnchors } from '../mojibake/diff.js';
 import { fixLegacyCjkAsLatin1, fixUtf8AsGbk, type DoubleByteRepair } from '../mojibake/doubleByte.js';
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
@@ -33,33 +33,39 @@ export const mojibake: Fixer = {
   },
 };
 
-/** Single-byte mojibake first (it is by far the most common), then double-byte confusions. */
+/**
+ * Single-byte mojibake of the whole text first (by far the most common), then legacy double-byte text
+ * read as windows-1252 (before segment repair, which would otherwise take pairs out of such runs), then
+ * single-byte segments, then UTF-8 read as GBK.
+ */
 export function repairEncoding(text: string, options: ChainOptions): Repair | null {
   let current = text;
   const chain: string[] = [];
+  const take = (repair: Repair | null): void => {
+    if (!repair) return;
+    current = repair.text;
+    chain.push(...repair.chain);
+  };
   if (HAS_CANDIDATE.test(current)) {
-    const single = fixEncoding(current, options);
-    if (single) {
-      current = single.text;
-      chain.push(...single.chain);
-    }
+    take(fixWhole(current, options));
+    take(applyDoubleByte(current, fixLegacyCjkAsLatin1(current)));
+    take(fixEncoding(current, options));
   }
-  const double: DoubleByteRepair[] = [];
-  if (HAS_CANDIDATE.test(current)) double.push(...fixLegacyCjkAsLatin1(current));
-  if (HAS_IDEOGRAPH.test(current)) double.push(...fixUtf8AsGbk(current));
-  if (double.length > 0) {
-    double.sort((a, b) => a.start - b.start);
-    let out = '';
-    let last = 0;
-    for (const r of double) {
-      if (r.start < last) continue;
-      out += current.slice(last, r.start) + r.text;
-      last = r.end;
-      for (const step of r.chain) if (!chain.includes(step)) chain.push(step);
-    }
-    current = out + current.slice(last);
-  }
+  if (HAS_IDEOGRAPH.test(current)) take(applyDoubleByte(current, fixUtf8AsGbk(current)));
   return current !== text ? { text: current, chain } : null;
+}
+
+function applyDoubleByte(text: string, repairs: DoubleByteRepair[]): Repair | null {
+  if (repairs.length === 0) return null;
+  let out = '';
+  let last = 0;
+  const chain: string[] = [];
+  for (const r of repairs) {
+    out += text.slice(last, r.start) + r.text;
+    last = r.end;
+    for (const step of r.chain) if (!chain.includes(step)) chain.push(step);
+  }
+  return { text: out + text.slice(last), chain };
 }
 
 function describeChain(chain: readonly string[]): string {

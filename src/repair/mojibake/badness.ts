@@ -44,7 +44,8 @@ const PATTERNS: string[] = [
   cls(LOWER_ACCENTED, UPPER_ACCENTED, BOX, CURRENCY, CLOSING) + cls(OPENING) + cls(NUMERIC),
   cls(LOWER_ACCENTED, UPPER_ACCENTED, CURRENCY, NUMERIC, BOX) + cls(CLOSING) + cls(OPENING),
   cls(CURRENCY, NUMERIC, BOX) + cls(OPENING),
-  '[a-z]' + cls(UPPER_ACCENTED) + cls(OPENING, CURRENCY),
+  // Not ¥: `DrÃ¥ber` (see the Ã rule below).
+  '[a-z]' + cls(UPPER_ACCENTED) + cls(OPENING, '¢£₧€'),
   cls(BOX) + cls(FACE),
   cls(LOWER_ACCENTED, UPPER_ACCENTED, CURRENCY, NUMERIC, OPENING, CLOSING) + cls(BOX),
   cls(BOX) + cls(CLOSING),
@@ -56,7 +57,11 @@ const PATTERNS: string[] = [
   // space after Â inside an all-capitals word is a romanised long vowel (`MISUTÂ AJIKKO`).
   '[ÃÎÐ][€œŠš¢£Ÿž\\u00a0\\u00ad®©°·»' + OPENING + CLOSING + '–—´]',
   '(?<![A-Z])Â[\\u00a0]',
-  'Â[€œŠš¢£Ÿž\\u00ad®©°·»' + OPENING + CLOSING + '–—´]',
+  // Ã (C3) followed by a symbol: any windows-1252 continuation byte other than quotes, dashes and the
+  // ellipsis, which follow a capital Ã in correct Portuguese (`NÃ—`, `Ã’s`), and ¥: `DrÃ¥ber` alone is
+  // ambiguous enough for ftfy to list it among its negative cases.
+  'Ã[€‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›œžŸ¡¢£¤¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿]',
+  'Â[€‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›œžŸ\\u00a1-\\u00bf–—]',
   '×[²³]',
   // windows-1252 mojibake of Arabic: Ø and Ù lead every letter.
   '[ØÙ]' + cls(COMMON, CURRENCY, RARE, NUMERIC, OPENING, 'ŸŠ®°µ»') + '[ØÙ]' + cls(COMMON, CURRENCY, RARE, NUMERIC, OPENING, 'ŸŠ®°µ»'),
@@ -72,9 +77,10 @@ const PATTERNS: string[] = [
   'вЂ',
   '[ВГРСОП]' + cls(C1, RARE, OPENING, CLOSING, CURRENCY, '°µ·') + '[ВГРСОП]',
   // windows-1251 mojibake of Latin-1 Supplement inside a Latin word (`ZГјrich`).
-  '[A-Za-z]Г[ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐЁЄЇІіґёєјЅѕї]',
+  '[A-Za-z]Г[ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐЁЄЇІіґёєјЅѕї \\u00a0]',
   // windows-1250 mojibake of Latin-1 Supplement inside a Latin word (`ZĂĽrich`).
-  '[a-z]Ă[ĽľĹĺŚśŤťŻżŹźŞşĄąĘęŇňŘřŮůĆćČčĎďĐđŁłŃńŐőŰű˘˛˙˝§¤¦¨©«¬®°±´µ¶·¸»]',
+  '[a-z]Ă[ \\u00a0][a-z]',
+  '[A-Za-z]Ă[ĽľĹĺŚśŤťŻżŹźŞşĄąĘęŇňŘřŮůĆćČčĎďĐđŁłŃńŐőŰű˘˛˙˝§¤¦¨©«¬®°±´µ¶·¸»]',
   // MacRoman mojibake of Cyrillic: D0 and D1 read as en and em dash, glued to the next character.
   '[–—]' + MACROMAN_CONTINUATION + '[–—]' + MACROMAN_CONTINUATION,
   'ГўВЂВ.[A-Za-z ]',

@@ -155,17 +155,20 @@ function fixSpan(text: string, start: number, end: number, options: ChainOptions
 function fixSpanExact(text: string, start: number, end: number, options: ChainOptions): SegmentRepair | null {
   if (end <= start) return null;
   const segment = text.slice(start, end);
-  if (!isBad(segment)) return null;
+  // The character before belongs to the evidence (`technÄ“`: a lowercase letter, then Ä“); the one
+  // after does not, or a correct capital after a symbol would count (`MÄ£ÄM`).
+  if (!isBad(segment) && !isBad(text.slice(Math.max(0, start - 1), end))) return null;
   const preceding = text.slice(Math.max(0, start - 8), start);
   const following = text.slice(end, end + 10);
   let current = segment;
   const chain: string[] = [];
   for (let layer = 0; layer < MAX_LAYERS; layer++) {
     let repair: Repair | null = null;
-    const before = badness(current);
+    const lead = preceding.slice(-1);
+    const before = Math.max(badness(current), badness(lead + current));
     for (const codec of SEGMENT_CODECS) {
       const r = transcode(current, codec, options, preceding, following);
-      if (r && r.text !== current && score(r.text) < before) {
+      if (r && r.text !== current && score(lead + r.text) < before) {
         repair = r;
         break;
       }

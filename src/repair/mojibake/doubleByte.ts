@@ -70,7 +70,8 @@ export function fixLegacyCjkAsLatin1(text: string): DoubleByteRepair[] {
     const highCount = run.replace(/[\u0000-\u007f]/g, '').length;
     if (highCount < MIN_HIGH_CHARS) continue;
     const bytes = encodeBytes(run, WINDOWS_1252, false);
-    if (bytes === null) continue;
+    // Bytes that are UTF-8 are single-byte mojibake, the other repair's business.
+    if (bytes === null || decodeUtf8Variants(bytes) !== null) continue;
     let decoded = decodeLegacy(bytes);
     if (decoded === null && /[\u0040-\u007e]$/.test(run)) {
       run = run.slice(0, -1);
