@@ -1,3 +1,4 @@
+import { isAscii } from '../ascii.js';
 import { codecByName } from '../mojibake/codecs.js';
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
 
@@ -15,7 +16,7 @@ const MACROMAN = codecByName('macroman');
 export const c1Controls: Fixer = {
   name: 'c1Controls',
   apply(text: string, _ctx: FixContext): FixerEdit[] {
-    if (!C1.test(text)) return [];
+    if (isAscii(text) || !C1.test(text)) return [];
     const codec = looksLikeMacRoman(text) ? MACROMAN : WINDOWS_1252;
     const edits: FixerEdit[] = [];
     C1_RUN.lastIndex = 0;

@@ -1,3 +1,4 @@
+import { isAscii } from '../ascii.js';
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
 
 /** Fullwidth ASCII variants, halfwidth katakana and Hangul, and the ideographic space. */
@@ -13,7 +14,7 @@ const ANY = /[\u3000\uff01-\uffee]/;
 export const characterWidth: Fixer = {
   name: 'characterWidth',
   apply(text: string, _ctx: FixContext): FixerEdit[] {
-    if (!ANY.test(text)) return [];
+    if (isAscii(text) || !ANY.test(text)) return [];
     const edits: FixerEdit[] = [];
     WIDE_OR_NARROW.lastIndex = 0;
     for (let m = WIDE_OR_NARROW.exec(text); m; m = WIDE_OR_NARROW.exec(text)) {

@@ -1,3 +1,4 @@
+import { isAscii } from '../ascii.js';
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
 
 /**
@@ -11,7 +12,7 @@ const ANY = /[\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06]/;
 export const latinLigatures: Fixer = {
   name: 'latinLigatures',
   apply(text: string, _ctx: FixContext): FixerEdit[] {
-    if (!ANY.test(text)) return [];
+    if (isAscii(text) || !ANY.test(text)) return [];
     const edits: FixerEdit[] = [];
     LIGATURES.lastIndex = 0;
     for (let m = LIGATURES.exec(text); m; m = LIGATURES.exec(text)) {

@@ -1,3 +1,5 @@
+import { isAscii } from '../ascii.js';
+import { isBad, maybeBad } from '../mojibake/badness.js';
 import { HAS_CANDIDATE } from '../mojibake/candidates.js';
 import { fixEncoding, fixWhole, type ChainOptions, type Repair } from '../mojibake/chain.js';
 import { diffByAnchors } from '../mojibake/diff.js';
@@ -15,8 +17,8 @@ const HAS_IDEOGRAPH = /[\u4e00-\u9fff]/;
 export const mojibake: Fixer = {
   name: 'mojibake',
   apply(text: string, ctx: FixContext): FixerEdit[] {
-    const candidates = HAS_CANDIDATE.test(text);
-    if (!candidates && !HAS_IDEOGRAPH.test(text)) return [];
+    // Every repair below needs two adjacent non-ASCII characters or one of a few trigger characters.
+    if (isAscii(text) || !maybeBad(text)) return [];
     const options: ChainOptions = {
       restoreByteA0: ctx.options.restoreByteA0,
       replaceLossySequences: ctx.options.replaceLossySequences,
@@ -47,9 +49,9 @@ export function repairEncoding(text: string, options: ChainOptions): Repair | nu
     chain.push(...repair.chain);
   };
   if (HAS_CANDIDATE.test(current)) {
-    take(fixWhole(current, options));
+    if (isBad(current)) take(fixWhole(current, options));
     take(applyDoubleByte(current, fixLegacyCjkAsLatin1(current)));
-    take(fixEncoding(current, options));
+    if (isBad(current)) take(fixEncoding(current, options));
   }
   if (HAS_IDEOGRAPH.test(current)) take(applyDoubleByte(current, fixUtf8AsGbk(current)));
   return current !== text ? { text: current, chain } : null;

@@ -1,3 +1,4 @@
+import { isAscii } from '../ascii.js';
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
 
 /** Text below U+00C0 has no precomposed letters and no combining marks: every form leaves it alone. */
@@ -12,7 +13,7 @@ export const normalization: Fixer = {
   name: 'normalization',
   apply(text: string, ctx: FixContext): FixerEdit[] {
     const form = ctx.options.normalization;
-    if (form === 'none' || !MAYBE_CHANGES.test(text)) return [];
+    if (form === 'none' || isAscii(text) || !MAYBE_CHANGES.test(text)) return [];
     const edits: FixerEdit[] = [];
     const chunk = /[^\u0000-\u007f]+/g;
     for (let m = chunk.exec(text); m; m = chunk.exec(text)) {

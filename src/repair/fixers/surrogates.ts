@@ -1,3 +1,4 @@
+import { isAscii } from '../ascii.js';
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
 
 const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -11,7 +12,7 @@ const isWellFormed = (text: string): boolean => (text as unknown as { isWellForm
 export const surrogates: Fixer = {
   name: 'surrogates',
   apply(text: string, _ctx: FixContext): FixerEdit[] {
-    if (isWellFormed(text)) return [];
+    if (isAscii(text) || isWellFormed(text)) return [];
     const edits: FixerEdit[] = [];
     LONE.lastIndex = 0;
     for (let m = LONE.exec(text); m; m = LONE.exec(text)) {

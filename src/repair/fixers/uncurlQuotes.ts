@@ -1,3 +1,4 @@
+import { isAscii } from '../ascii.js';
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
 
 const CURLY = /[\u02bc\u2018-\u201f]/g;
@@ -10,7 +11,7 @@ const ANY_CURLY = /[\u02bc\u2018-\u201f]/;
 export const uncurlQuotes: Fixer = {
   name: 'uncurlQuotes',
   apply(text: string, _ctx: FixContext): FixerEdit[] {
-    if (!ANY_CURLY.test(text)) return [];
+    if (isAscii(text) || !ANY_CURLY.test(text)) return [];
     const edits: FixerEdit[] = [];
     CURLY.lastIndex = 0;
     for (let m = CURLY.exec(text); m; m = CURLY.exec(text)) {

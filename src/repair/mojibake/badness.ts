@@ -129,6 +129,23 @@ export const PATTERNS_FOR_DEBUG = PATTERNS;
 
 /** Context the patterns need around their non-ASCII characters (`[a-z]\s?Ã `, lookbehinds). */
 const WINDOW_MARGIN = 3;
+const NON_ASCII = /[^\u0000-\u007f]/g;
+const TRIGGERS = new Set([0xc3, 0xc2, 0x102, 0x413, 0x152, 0x153]);
+
+/**
+ * Every pattern has two adjacent non-ASCII characters, except those around a C1 control, Ã, Â, Ă, Г and
+ * Œ/œ; most correct text (an apostrophe here, an é there) fails this test and is done. A simple regex
+ * finds the non-ASCII characters much faster than one regex could test both conditions.
+ */
+export function maybeBad(text: string): boolean {
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if ((c >= 0x80 && c < 0xa0) || TRIGGERS.has(c) || text.charCodeAt(i + 1) >= 0x80) return true;
+  }
+  return false;
+}
 const NON_ASCII_RUN = /[^\u0000-\u007f]+/g;
 
 /**
@@ -136,6 +153,7 @@ const NON_ASCII_RUN = /[^\u0000-\u007f]+/g;
  * (large) pattern: in long, mostly-ASCII text that is a small fraction of the characters.
  */
 export function isBad(text: string): boolean {
+  if (!maybeBad(text)) return false;
   if (text.length < 256) return ANY_BAD.test(text);
   NON_ASCII_RUN.lastIndex = 0;
   let windowStart = -1;
