@@ -27,7 +27,9 @@ export const mojibake: Fixer = {
     if (!repair) return [];
     const wholeNote = describeChain(repair.chain);
     return diffByAnchors(text, repair.text).map((edit) => {
-      // Name the chain that repairs this piece on its own when it differs from the whole text's.
+      if (repair.stages === 1) return { ...edit, tag: 'mojibake', note: wholeNote };
+      // Several stages (whole text, segments, double-byte runs) repaired different pieces: name the
+      // chain that repairs this piece on its own.
       const own = repairEncoding(text.slice(edit.start, edit.end), options);
       const note = own && own.text === edit.after ? describeChain(own.chain) : wholeNote;
       return { ...edit, tag: 'mojibake', note };
@@ -40,21 +42,24 @@ export const mojibake: Fixer = {
  * read as windows-1252 (before segment repair, which would otherwise take pairs out of such runs), then
  * single-byte segments, then UTF-8 read as GBK.
  */
-export function repairEncoding(text: string, options: ChainOptions): Repair | null {
+export function repairEncoding(text: string, options: ChainOptions): (Repair & { stages: number }) | null {
   let current = text;
   const chain: string[] = [];
-  const take = (repair: Repair | null): void => {
+  let stages = 0;
+  const take = (repair: Repair | null, weight = 1): void => {
     if (!repair) return;
     current = repair.text;
     chain.push(...repair.chain);
+    stages += weight;
   };
   if (HAS_CANDIDATE.test(current)) {
     if (isBad(current)) take(fixWhole(current, options));
     take(applyDoubleByte(current, fixLegacyCjkAsLatin1(current)));
-    if (isBad(current)) take(fixEncoding(current, options));
+    // Segments may each have their own code page: never share one note among them.
+    if (isBad(current)) take(fixEncoding(current, options), 2);
   }
   if (HAS_IDEOGRAPH.test(current)) take(applyDoubleByte(current, fixUtf8AsGbk(current)));
-  return current !== text ? { text: current, chain } : null;
+  return current !== text ? { text: current, chain, stages } : null;
 }
 
 function applyDoubleByte(text: string, repairs: DoubleByteRepair[]): Repair | null {

@@ -119,6 +119,17 @@ const ANY_BAD = new RegExp(PATTERNS.join('|'), 'u');
 
 /** The number of mojibake-looking pairs in `text`. */
 export function badness(text: string): number {
+  if (!maybeBad(text)) return 0;
+  if (text.length < 256) return countIn(text);
+  let n = 0;
+  forEachWindow(text, (window) => {
+    n += countIn(window);
+    return false;
+  });
+  return n;
+}
+
+function countIn(text: string): number {
   BADNESS.lastIndex = 0;
   let n = 0;
   while (BADNESS.exec(text) !== null) n++;
@@ -155,6 +166,15 @@ const NON_ASCII_RUN = /[^\u0000-\u007f]+/g;
 export function isBad(text: string): boolean {
   if (!maybeBad(text)) return false;
   if (text.length < 256) return ANY_BAD.test(text);
+  return forEachWindow(text, testWindow);
+}
+
+/**
+ * Calls `visit` on the neighbourhood of each run of non-ASCII characters (runs closer than the margin
+ * share one window) until it returns true. `^` in a pattern means the start of the text; a window that
+ * starts later begins with ASCII context, so `^[ÃÂ] ` cannot match there by mistake.
+ */
+function forEachWindow(text: string, visit: (window: string) => boolean): boolean {
   NON_ASCII_RUN.lastIndex = 0;
   let windowStart = -1;
   let windowEnd = -1;
@@ -165,15 +185,13 @@ export function isBad(text: string): boolean {
       windowEnd = end;
       continue;
     }
-    if (windowStart >= 0 && testWindow(text, windowStart, windowEnd)) return true;
+    if (windowStart >= 0 && visit(text.slice(windowStart, windowEnd))) return true;
     windowStart = start;
     windowEnd = end;
   }
-  return windowStart >= 0 && testWindow(text, windowStart, windowEnd);
+  return windowStart >= 0 && visit(text.slice(windowStart, windowEnd));
 }
 
-function testWindow(text: string, start: number, end: number): boolean {
-  // `^` in a pattern means the start of the text; a window that starts later begins with ASCII context,
-  // so `^[ÃÂ] ` cannot match there by mistake.
-  return ANY_BAD.test(text.slice(start, end));
+function testWindow(window: string): boolean {
+  return ANY_BAD.test(window);
 }

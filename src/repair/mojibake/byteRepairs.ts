@@ -29,6 +29,7 @@ const ENDS_IN_A_GRAVE = /(?:^|[^A-Za-z\x80-\xff])(?:voil|d\xc3\xa9j|d\xe9j|l|hol
  * after these bytes when they are a segment of a longer text, `preceding` the text before them.
  */
 export function restoreByteA0(bytes: Uint8Array, preceding = '', following = ''): Uint8Array | null {
+  if (!hasLeadBeforeSpace(bytes)) return null;
   const out: number[] = [];
   let changed = false;
   const n = bytes.length;
@@ -77,6 +78,7 @@ function latin1(bytes: Uint8Array): string {
  * had U+FFFD in it.
  */
 export function replaceLossySequences(bytes: Uint8Array, lostIsReplacement: boolean): Uint8Array | null {
+  if (bytes.indexOf(QUESTION) < 0 && (!lostIsReplacement || bytes.indexOf(LOST_BYTE) < 0)) return null;
   const out: number[] = [];
   let changed = false;
   const n = bytes.length;
@@ -114,6 +116,14 @@ export function replaceLossySequences(bytes: Uint8Array, lostIsReplacement: bool
     out.push(b);
   }
   return changed ? Uint8Array.from(out) : null;
+}
+
+/** Whether any space follows a non-ASCII byte: without one there is nothing to restore. */
+function hasLeadBeforeSpace(bytes: Uint8Array): boolean {
+  for (let i = bytes.indexOf(SPACE, 1); i > 0; i = bytes.indexOf(SPACE, i + 1)) {
+    if (bytes[i - 1]! >= 0x80 || (i >= 2 && bytes[i - 2]! >= 0xe0)) return true;
+  }
+  return false;
 }
 
 function isCont(b: number): boolean {

@@ -49,6 +49,7 @@ export function transcode(text: string, codec: ByteCodec, options: ChainOptions,
 }
 
 function usesVariants(bytes: Uint8Array): boolean {
+  if (bytes.indexOf(0xed) < 0 && bytes.indexOf(0xc0) < 0) return false;
   for (let i = 0; i + 1 < bytes.length; i++) {
     if (bytes[i] === 0xed && bytes[i + 1]! >= 0xa0 && bytes[i + 1]! <= 0xaf) return true;
     if (bytes[i] === 0xc0 && bytes[i + 1] === 0x80) return true;
