@@ -52,9 +52,16 @@ const FTFY_DEFAULTS: Record<FixerName, boolean> = {
   normalization: true,
 };
 
-const PROFILE_DEFAULTS: Record<Profile, { fixers: Record<FixerName, boolean>; normalization: NormalizationForm; keepNbsp: boolean }> = {
-  unmangle: { fixers: UNMANGLE_DEFAULTS, normalization: 'none', keepNbsp: false },
-  ftfy: { fixers: FTFY_DEFAULTS, normalization: 'NFC', keepNbsp: true },
+interface ProfileDefaults {
+  fixers: Record<FixerName, boolean>;
+  normalization: NormalizationForm;
+  keepNbsp: boolean;
+  guessLostBytes: boolean;
+}
+
+const PROFILE_DEFAULTS: Record<Profile, ProfileDefaults> = {
+  unmangle: { fixers: UNMANGLE_DEFAULTS, normalization: 'none', keepNbsp: false, guessLostBytes: true },
+  ftfy: { fixers: FTFY_DEFAULTS, normalization: 'NFC', keepNbsp: true, guessLostBytes: false },
 };
 
 export function resolveOptions(options: FixOptions = {}): ResolvedOptions {
@@ -93,5 +100,6 @@ export function resolveOptions(options: FixOptions = {}): ResolvedOptions {
     normalization,
     restoreByteA0: options.restoreByteA0 ?? true,
     replaceLossySequences: options.replaceLossySequences ?? true,
+    guessLostBytes: options.guessLostBytes ?? defaults.guessLostBytes,
   };
 }

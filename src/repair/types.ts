@@ -112,6 +112,11 @@ export interface FixOptions {
   restoreByteA0?: boolean;
   /** Mojibake repair may turn a sequence with a lost byte into U+FFFD (default true). */
   replaceLossySequences?: boolean;
+  /**
+   * Where a lost byte can only have been one thing in practice, mojibake repair puts it back instead of
+   * writing U+FFFD (`â€œquotedâ€�` → `“quoted”`). Default true; false in the ftfy profile.
+   */
+  guessLostBytes?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -123,4 +128,5 @@ export interface ResolvedOptions {
   normalization: NormalizationForm;
   restoreByteA0: boolean;
   replaceLossySequences: boolean;
+  guessLostBytes: boolean;
 }

@@ -115,9 +115,20 @@ describe('mojibake: layers, mixtures and damaged bytes', () => {
   });
 
   it('turns sequences with a lost byte into U+FFFD, and can be told not to', () => {
-    assert.equal(fixText('â€œlossy decodingâ€�'), '“lossy decoding�');
+    assert.equal(fixText('â€œlossy decodingâ€�', { guessLostBytes: false }), '“lossy decoding�');
     assert.equal(fixText('SlovenÄ�ina'), 'Sloven�ina');
     assert.equal(fixText('SlovenÄ�ina', { replaceLossySequences: false }), 'SlovenÄ�ina');
+  });
+
+  it('puts back a lost byte where it can only have been one thing (not in the ftfy profile)', () => {
+    const out = fixAndExplain('â€œlossy decodingâ€�');
+    assert.equal(out.text, '“lossy decoding”');
+    assert.match(out.steps[0]!.note!, /guessing lost bytes/);
+    // Between emoji, the lost byte was the zero-width joiner of an emoji sequence.
+    assert.equal(fixText('family ðŸ‘¨â€�ðŸ‘©â€�ðŸ‘§ here'), 'family 👨\u200d👩\u200d👧 here');
+    // A question mark may have replaced any byte: no guess.
+    assert.equal(fixText('upgraded to â€œbb+â€? from'), 'upgraded to “bb+� from');
+    assert.equal(fixText('â€œlossy decodingâ€�', { profile: 'ftfy' }), '"lossy decoding�');
   });
 
   it('can be told not to restore byte A0', () => {

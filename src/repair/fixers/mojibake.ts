@@ -22,6 +22,7 @@ export const mojibake: Fixer = {
     const options: ChainOptions = {
       restoreByteA0: ctx.options.restoreByteA0,
       replaceLossySequences: ctx.options.replaceLossySequences,
+      guessLostBytes: ctx.options.guessLostBytes,
     };
     const repair = repairEncoding(text, options);
     if (!repair) return [];

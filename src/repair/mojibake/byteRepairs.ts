@@ -77,7 +77,7 @@ function latin1(bytes: Uint8Array): string {
  * of making the whole decode fail. A lone 0x1A stood for U+FFFD, when `lostIsReplacement` says the text
  * had U+FFFD in it.
  */
-export function replaceLossySequences(bytes: Uint8Array, lostIsReplacement: boolean): Uint8Array | null {
+export function replaceLossySequences(bytes: Uint8Array, lostIsReplacement: boolean, guessLost = false): Uint8Array | null {
   if (bytes.indexOf(QUESTION) < 0 && (!lostIsReplacement || bytes.indexOf(LOST_BYTE) < 0)) return null;
   const out: number[] = [];
   let changed = false;
@@ -102,7 +102,9 @@ export function replaceLossySequences(bytes: Uint8Array, lostIsReplacement: bool
         break;
       }
       if (holes > 0 && j === i + len) {
-        out.push(0xef, 0xbf, 0xbd);
+        const guess = guessLost && lostIsReplacement ? guessLostByte(bytes, i) : null;
+        if (guess) out.push(...guess);
+        else out.push(0xef, 0xbf, 0xbd);
         i = j - 1;
         changed = true;
         continue;
@@ -116,6 +118,19 @@ export function replaceLossySequences(bytes: Uint8Array, lostIsReplacement: bool
     out.push(b);
   }
   return changed ? Uint8Array.from(out) : null;
+}
+
+/**
+ * `â€` and a lost byte (`â€�`) is E2 80 and a byte windows-1252 leaves undefined, which a decoder turned
+ * into U+FFFD: 81, 8D, 8F, 90 or 9D. Between two emoji that is 8D, the zero-width joiner of an emoji
+ * sequence; anywhere else it is 9D, the closing quotation mark `”` (the others are a space of em width,
+ * a right-to-left mark and a hyphen, all rare in text). Returns the bytes to use, or null for no guess.
+ */
+function guessLostByte(bytes: Uint8Array, i: number): number[] | null {
+  if (bytes[i] !== 0xe2 || bytes[i + 1] !== 0x80 || bytes[i + 2] !== LOST_BYTE) return null;
+  const emojiBefore = i >= 4 && bytes[i - 4] === 0xf0;
+  const emojiAfter = bytes[i + 3] === 0xf0;
+  return emojiBefore && emojiAfter ? [0xe2, 0x80, 0x8d] : [0xe2, 0x80, 0x9d];
 }
 
 /** Whether any space follows a non-ASCII byte: without one there is nothing to restore. */

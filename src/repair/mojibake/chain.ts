@@ -8,6 +8,8 @@ export interface ChainOptions {
   restoreByteA0: boolean;
   /** Turn UTF-8 sequences with a lost byte into U+FFFD instead of giving up. */
   replaceLossySequences: boolean;
+  /** Where the lost byte can only have been one thing in practice (`â€�` → `”`), put it back. */
+  guessLostBytes?: boolean;
 }
 
 /** A repaired text and the operations that produced it, e.g. `encode windows-1252`, `decode utf-8`. */
@@ -36,10 +38,10 @@ export function transcode(text: string, codec: ByteCodec, options: ChainOptions,
     }
   }
   if (options.replaceLossySequences) {
-    const replaced = replaceLossySequences(bytes, text.includes('\ufffd'));
+    const replaced = replaceLossySequences(bytes, text.includes('\ufffd'), options.guessLostBytes);
     if (replaced) {
       bytes = replaced;
-      chain.push('replace lossy sequences');
+      chain.push(options.guessLostBytes ? 'replace lossy sequences (guessing lost bytes)' : 'replace lossy sequences');
     }
   }
   const decoded = decodeUtf8Variants(bytes);
