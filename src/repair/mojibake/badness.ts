@@ -63,6 +63,8 @@ const PATTERNS: string[] = [
   'Ã[€‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›œžŸ¡¢£¤¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿]',
   'Â[€‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›œžŸ\\u00a1-\\u00bf–—]',
   '×[²³]',
+  // windows-1252 mojibake of Turkish ğ (C4 9F).
+  'ÄŸ',
   // windows-1252 mojibake of Arabic: Ø and Ù lead every letter.
   '[ØÙ]' + cls(COMMON, CURRENCY, RARE, NUMERIC, OPENING, 'ŸŠ®°µ»') + '[ØÙ]' + cls(COMMON, CURRENCY, RARE, NUMERIC, OPENING, 'ŸŠ®°µ»'),
   // windows-1252 mojibake starting three-byte sequences of South Asian scripts.
@@ -127,6 +129,24 @@ export function badness(text: string): number {
     return false;
   });
   return n;
+}
+
+/**
+ * Whether `segment`, seen with the character before and after it, holds a mojibake pattern that has at
+ * least two of its characters inside the segment: `technÄ“` and `KamakÃ wiwoÊ»ole` need their neighbours
+ * as evidence, but a correct capital next to a segment must not make it bad (`MÄ£ÄM`).
+ */
+export function isBadSegment(before: string, segment: string, after: string): boolean {
+  const text = before + segment + after;
+  const start = before.length;
+  const end = start + segment.length;
+  BADNESS.lastIndex = 0;
+  for (let m = BADNESS.exec(text); m; m = BADNESS.exec(text)) {
+    const inside = Math.min(end, m.index + m[0].length) - Math.max(start, m.index);
+    if (inside >= Math.min(2, segment.length)) return true;
+    BADNESS.lastIndex = m.index + 1;
+  }
+  return false;
 }
 
 function countIn(text: string): number {

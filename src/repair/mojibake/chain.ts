@@ -1,4 +1,4 @@
-import { badness, isBad } from './badness.js';
+import { badness, isBad, isBadSegment } from './badness.js';
 import { restoreByteA0, replaceLossySequences } from './byteRepairs.js';
 import { charClass, encodeBytes, highByteChars, SINGLE_BYTE_CODECS, type ByteCodec } from './codecs.js';
 import { decodeUtf8Variants } from './utf8.js';
@@ -158,9 +158,7 @@ function fixSpan(text: string, start: number, end: number, options: ChainOptions
 function fixSpanExact(text: string, start: number, end: number, options: ChainOptions): SegmentRepair | null {
   if (end <= start) return null;
   const segment = text.slice(start, end);
-  // The character before belongs to the evidence (`technÄ“`: a lowercase letter, then Ä“); the one
-  // after does not, or a correct capital after a symbol would count (`MÄ£ÄM`).
-  if (!isBad(segment) && !isBad(text.slice(Math.max(0, start - 1), end))) return null;
+  if (!isBad(segment) && !isBadSegment(text.slice(Math.max(0, start - 1), start), segment, text.slice(end, end + 1))) return null;
   const preceding = text.slice(Math.max(0, start - 8), start);
   const following = text.slice(end, end + 10);
   let current = segment;
