@@ -54,10 +54,15 @@ export function repairEncoding(text: string, options: ChainOptions): (Repair & {
     stages += weight;
   };
   if (HAS_CANDIDATE.test(current)) {
-    if (isBad(current)) take(fixWhole(current, options));
-    take(applyDoubleByte(current, fixLegacyCjkAsLatin1(current)));
+    let wholeTried = false;
+    if (isBad(current)) {
+      take(fixWhole(current, options));
+      wholeTried = true;
+    }
+    const double = applyDoubleByte(current, fixLegacyCjkAsLatin1(current));
+    take(double);
     // Segments may each have their own code page: never share one note among them.
-    if (isBad(current)) take(fixEncoding(current, options), 2);
+    if (isBad(current)) take(fixEncoding(current, options, wholeTried && !double), 2);
   }
   if (HAS_IDEOGRAPH.test(current)) take(applyDoubleByte(current, fixUtf8AsGbk(current)));
   return current !== text ? { text: current, chain, stages } : null;

@@ -182,12 +182,15 @@ function fixSpanExact(text: string, start: number, end: number, options: ChainOp
   return chain.length > 0 ? { start, end, text: current, chain } : null;
 }
 
-/** Repairs `text` layer by layer: as a whole while it decodes, then bad segments one by one. */
-export function fixEncoding(text: string, options: ChainOptions): Repair | null {
+/**
+ * Repairs `text` layer by layer: as a whole while it decodes, then bad segments one by one. A caller
+ * that has just tried the whole text says so with `wholeTried`, to save trying it again.
+ */
+export function fixEncoding(text: string, options: ChainOptions, wholeTried = false): Repair | null {
   let current = text;
   const chain: string[] = [];
   for (let round = 0; round < MAX_LAYERS && isBad(current); round++) {
-    const whole = fixWhole(current, options);
+    const whole = round === 0 && wholeTried ? null : fixWhole(current, options);
     if (whole) {
       current = whole.text;
       chain.push(...whole.chain);

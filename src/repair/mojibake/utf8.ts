@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /** Byte 0x1A (SUB) stands for a byte lost before we saw the text (U+FFFD, encoded). */
 export const LOST_BYTE = 0x1a;
 
@@ -11,13 +13,8 @@ const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeUtf8Variants(bytes: Uint8Array): string | null {
   // Without ED or C0 lead bytes there is no variant to handle: the native decoder is much faster.
-  if (bytes.indexOf(0xed) < 0 && bytes.indexOf(0xc0) < 0) {
-    try {
-      return strict.decode(bytes);
-    } catch {
-      return null;
-    }
-  }
+  // isUtf8 answers without throwing: most candidate decodings fail, and exceptions are slow.
+  if (bytes.indexOf(0xed) < 0 && bytes.indexOf(0xc0) < 0) return isUtf8(bytes) ? strict.decode(bytes) : null;
   let out = '';
   let i = 0;
   const n = bytes.length;
