@@ -147,12 +147,11 @@ export function fixSegments(text: string, options: ChainOptions): SegmentRepair[
 
 function fixSpan(text: string, start: number, end: number, options: ChainOptions): SegmentRepair | null {
   // A trailing space belongs to the run only if it stands for a lost A0; otherwise leave it out.
-  let stop = end;
-  if (text[stop - 1] === ' ') {
-    const trimmedRepair = fixSpanExact(text, start, stop - 1, options);
-    if (trimmedRepair) return trimmedRepair;
+  if (text[end - 1] === ' ') {
+    const withoutSpace = fixSpanExact(text, start, end - 1, options);
+    if (withoutSpace) return withoutSpace;
   }
-  return fixSpanExact(text, start, stop, options);
+  return fixSpanExact(text, start, end, options);
 }
 
 function fixSpanExact(text: string, start: number, end: number, options: ChainOptions): SegmentRepair | null {
