@@ -39,8 +39,11 @@ describe('unmangle fix: files that are not UTF-8', () => {
     assert.equal(r.stderr, '');
   });
 
-  test('an unknown --input-encoding is a usage error', () => {
+  test('an unknown --input-encoding, or one with --jsonl, is a usage error', () => {
     assert.equal(runCli(['fix', '--input-encoding', 'no-such-encoding'], 'x').status, 2);
+    const r = runCli(['fix', '--jsonl', '--input-encoding', 'latin1'], '{"text":"x"}\n');
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--input-encoding applies to text files/);
   });
 
   test('mojibake inside a UTF-8 file and the ftfy profile', () => {

@@ -8,7 +8,7 @@ import { isKnownEncoding } from '../io/detectEncoding.js';
 import { readDocument, sourceName, statFile } from '../io/readDocument.js';
 import { createReadStream } from 'node:fs';
 import { formatStepsAsJson, formatStepsAsText, type ExplainFormat } from './explainFormat.js';
-import { addRepairOptions, toFixOptions, type RepairFlags } from './repairOptions.js';
+import { addRepairOptions, toFixOptions, UsageError, type RepairFlags } from './repairOptions.js';
 
 interface FixFlags extends RepairFlags {
   explain?: boolean;
@@ -34,6 +34,10 @@ export function registerFix(program: Command): void {
     .option('--input-encoding <name>', 'read files in this encoding (utf-8 = strictly UTF-8) instead of detecting it', parseEncoding);
   addRepairOptions(command).action(async (files: string[], flags: FixFlags) => {
     const options = toFixOptions(flags);
+    if (flags.jsonl && flags.inputEncoding !== undefined) {
+      // JSON lines are UTF-8 by definition (RFC 8259); a record-by-record guess would be unreliable.
+      throw new UsageError('--input-encoding applies to text files, not to --jsonl input (JSON lines are UTF-8)');
+    }
     const explain: ExplainFormat | undefined = flags.explain ? flags.explainFormat : undefined;
     const inputs = files.length === 0 ? ['-'] : files;
     const out = new Output(process.stdout);
