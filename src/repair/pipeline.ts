@@ -3,6 +3,7 @@ import { collateral } from './fixers/collateral.js';
 import { htmlEntities } from './fixers/htmlEntities.js';
 import { mangledEntities } from './fixers/mangledEntities.js';
 import { quotes } from './fixers/quotes.js';
+import { htmlFragmentToText } from './html/index.js';
 import { looksLikeMarkup } from './markup.js';
 import { resolveOptions } from './options.js';
 import type { DamageSite, ExplainResult, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
@@ -79,12 +80,17 @@ function mergeSites(a: DamageSite[], b: DamageSite[]): DamageSite[] {
 
 /** Repairs `text` and returns the repaired text. */
 export function fixText(text: string, options?: FixOptions): string {
-  return run(text, resolveOptions(options), false).text;
+  return run(prepare(text, options), resolveOptions(options), false).text;
 }
 
 /** Repairs `text` and returns the repaired text with every change as a step. */
 export function fixAndExplain(text: string, options?: FixOptions): ExplainResult {
-  return run(text, resolveOptions(options), true);
+  return run(prepare(text, options), resolveOptions(options), true);
+}
+
+/** Markup becomes its plain text first; the fixers then work on text, where entities are decoded. */
+function prepare(text: string, options: FixOptions | undefined): string {
+  return options?.from === 'html' ? htmlFragmentToText(text) : text;
 }
 
 /**
