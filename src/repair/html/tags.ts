@@ -19,7 +19,7 @@ export interface TagRepairResult {
  * A tag as machine translation leaves it: spaces after `<`, around `/`, before `>` and around `=`,
  * an upper-cased name. The name must be a known element, so `a < b > c` in prose is not touched.
  */
-const BROKEN_TAG = /<(\s*)(\/?)(\s*)([A-Za-z][A-Za-z0-9]*)((?:\s+[^<>]*?)?)(\s*)(\/?)(\s*)>/g;
+const BROKEN_TAG = /<(\s*)(\/?)(\s*)([A-Za-z][A-Za-z0-9]*)([^<>]*)>/g;
 const ATTRIBUTE = /([^\s="'<>\/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
 
 /** Cells and headings closed by the wrong sibling (`<td>…</th>`, `<h2>…</h3>`) are re-closed. */
@@ -38,8 +38,18 @@ export function repairTags(html: string): TagRepairResult {
   let last = 0;
   BROKEN_TAG.lastIndex = 0;
   for (let m = BROKEN_TAG.exec(html); m; m = BROKEN_TAG.exec(html)) {
-    const [whole, lead, slash, mid, rawName, rawAttrs, , selfClose, trail] = m;
+    const [whole, lead, slash, mid, rawName, tail] = m;
     const name = rawName!.toLowerCase();
+    // The tail is attributes, then perhaps a self-closing slash, then perhaps spaces before `>`.
+    const trimmed = tail!.trimEnd();
+    let trail = tail!.slice(trimmed.length);
+    const selfClose = trimmed.endsWith('/');
+    let rawAttrs = selfClose ? trimmed.slice(0, -1) : trimmed;
+    if (rawAttrs !== '' && !/^\s/.test(rawAttrs)) continue; // `<pre-x>`, `<b2>`: not this element
+    if (rawAttrs.trim() === '') {
+      trail = rawAttrs + trail;
+      rawAttrs = '';
+    }
     if (!TAG_NAMES.has(name)) continue;
     const closing = slash === '/';
     if (closing && rawAttrs!.trim() !== '') continue;
@@ -85,8 +95,15 @@ function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): numb
   return -1;
 }
 
+/** Attributes cover the whole string, with nothing but spaces between them. */
 function attributesLookLikeMarkup(attrs: string): boolean {
-  return /^\s*(?:[^\s="'<>\/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?\s*)*\/?\s*$/.test(attrs);
+  let covered = 0;
+  ATTRIBUTE.lastIndex = 0;
+  for (let m = ATTRIBUTE.exec(attrs); m; m = ATTRIBUTE.exec(attrs)) {
+    if (attrs.slice(covered, m.index).trim() !== '') return false;
+    covered = m.index + m[0].length;
+  }
+  return attrs.slice(covered).trim() === '';
 }
 
 function normaliseAttributes(attrs: string): string {
