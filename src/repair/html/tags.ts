@@ -56,7 +56,7 @@ export function repairTags(html: string): TagRepairResult {
     const spaced = lead !== '' || mid !== '' || (trail !== '' && !closing && rawAttrs === '');
     if (!closing && rawAttrs!.trim() !== '' && !attributesLookLikeMarkup(rawAttrs!)) continue;
     // `a < b > c` is a comparison unless a `</b>` follows; a spaced tag must have its pair.
-    if (spaced && !closing && rawAttrs!.trim() === '' && !VOID.has(name) && !closes(html, name, m.index + whole.length)) continue;
+    if (spaced && !closing && !VOID.has(name) && !closes(html, name, m.index + whole.length)) continue;
     let finalName = name;
     const family = FAMILIES[name];
     if (family) {
