@@ -122,7 +122,7 @@ export function composeRegions(
     edits.map((e, k) => ({ start: e.start, end: e.end, inStart: inputSpans[k]!.start, inEnd: inputSpans[k]!.end })),
     edits,
   );
-  const all = [...moved, ...fresh].sort((a, b) => a.start - b.start || a.end - b.end);
+  const all = [...moved, ...fresh].sort((a, b) => a.start - b.start || a.inStart - b.inStart);
   const merged: Region[] = [];
   for (const r of all) {
     const prev = merged[merged.length - 1];

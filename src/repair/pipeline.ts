@@ -6,7 +6,8 @@ import { quotes } from './fixers/quotes.js';
 import { htmlFragmentToText } from './html/index.js';
 import { looksLikeMarkup } from './markup.js';
 import { resolveOptions } from './options.js';
-import type { DamageSite, ExplainResult, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
+import { splitIntoPieces } from './pieces.js';
+import type { DamageSite, ExplainResult, FixCounts, FixerName, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
 
 /**
  * The order matters: entity repair must see the text before anything decodes it, collateral damage
@@ -22,14 +23,46 @@ export const PIPELINE: readonly Fixer[] = [mangledEntities, htmlEntities, collat
  */
 const MAX_ROUNDS = 4;
 
-function run(input: string, resolved: ResolvedOptions, explain: boolean): ExplainResult {
+type Record_ = 'none' | 'counts' | 'steps';
+
+interface RunResult extends ExplainResult {
+  counts: FixCounts;
+}
+
+function run(input: string, resolved: ResolvedOptions, record: Record_): RunResult {
+  const pieces = splitIntoPieces(input);
+  if (pieces.length === 1) return runPiece(input, resolved, record, 0);
+  const texts: string[] = [];
+  const steps: Step[] = [];
+  const counts: FixCounts = {};
+  let inputOffset = 0;
+  let outputOffset = 0;
+  let pass = 0;
+  for (const piece of pieces) {
+    const result = runPiece(piece, resolved, record, pass);
+    // Later pieces are still untouched when this one is repaired, earlier ones already final.
+    for (const step of result.steps) {
+      steps.push({ ...step, start: step.start + outputOffset, end: step.end + outputOffset, inputStart: step.inputStart + inputOffset, inputEnd: step.inputEnd + inputOffset });
+      pass = Math.max(pass, step.pass + 1);
+    }
+    for (const [name, n] of Object.entries(result.counts)) counts[name as FixerName] = (counts[name as FixerName] ?? 0) + n;
+    texts.push(result.text);
+    inputOffset += piece.length;
+    outputOffset += result.text.length;
+  }
+  return { text: texts.join(''), steps, counts };
+}
+
+function runPiece(input: string, resolved: ResolvedOptions, record: Record_, firstPass: number): RunResult {
+  const counts: FixCounts = {};
   let text = input;
-  let sites: DamageSite[] = [];
   let regions: Region[] = [];
   const steps: Step[] = [];
-  let pass = 0;
+  let pass = firstPass;
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    // Each round sees its text as a fresh call would, so that a second call has nothing left to do.
     const isMarkup = looksLikeMarkup(text);
+    let sites: DamageSite[] = [];
     let changed = false;
     for (const fixer of PIPELINE) {
       if (!resolved.fixers[fixer.name]) continue;
@@ -38,7 +71,8 @@ function run(input: string, resolved: ResolvedOptions, explain: boolean): Explai
       assertWellFormed(edits, text.length, fixer.name);
       const effective = edits.filter((e) => text.slice(e.start, e.end) !== e.after);
       if (effective.length === 0) continue;
-      if (explain) {
+      if (record !== 'none') counts[fixer.name] = (counts[fixer.name] ?? 0) + effective.length;
+      if (record === 'steps') {
         const composed = composeRegions(regions, effective);
         effective.forEach((e, k) => {
           const step: Step = {
@@ -69,7 +103,7 @@ function run(input: string, resolved: ResolvedOptions, explain: boolean): Explai
     }
     if (!changed) break;
   }
-  return { text, steps };
+  return { text, steps, counts };
 }
 
 function mergeSites(a: DamageSite[], b: DamageSite[]): DamageSite[] {
@@ -80,12 +114,19 @@ function mergeSites(a: DamageSite[], b: DamageSite[]): DamageSite[] {
 
 /** Repairs `text` and returns the repaired text. */
 export function fixText(text: string, options?: FixOptions): string {
-  return run(prepare(text, options), resolveOptions(options), false).text;
+  return run(prepare(text, options), resolveOptions(options), 'none').text;
 }
 
 /** Repairs `text` and returns the repaired text with every change as a step. */
 export function fixAndExplain(text: string, options?: FixOptions): ExplainResult {
-  return run(prepare(text, options), resolveOptions(options), true);
+  const { text: out, steps } = run(prepare(text, options), resolveOptions(options), 'steps');
+  return { text: out, steps };
+}
+
+/** Repairs `text` and counts the changes per fixer, without the cost of recording each step. */
+export function fixAndCount(text: string, options?: FixOptions): { text: string; counts: FixCounts } {
+  const { text: out, counts } = run(prepare(text, options), resolveOptions(options), 'counts');
+  return { text: out, counts };
 }
 
 /** Markup becomes its plain text first; the fixers then work on text, where entities are decoded. */

@@ -39,9 +39,15 @@ const FUNCTION_WORDS: ReadonlyArray<[string, RegExp]> = [
  * function-word count over the first few kilobytes is enough; Cyrillic text is Russian-styled.
  */
 export function guessLanguage(text: string): string {
-  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
-  const cyrillic = (sample.match(/[\u0400-\u04ff]/g) ?? []).length;
-  const latin = (sample.match(/[A-Za-z]/g) ?? []).length;
+  const sample = text.length > 2000 ? text.slice(0, 2000) : text;
+  let cyrillic = 0;
+  let latin = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    const folded = c | 0x20; // ASCII upper to lower case
+    if (folded >= 0x61 && folded <= 0x7a) latin++;
+    else if (c >= 0x0400 && c <= 0x04ff) cyrillic++;
+  }
   if (cyrillic > latin) return /[іїєґ]/i.test(sample) ? 'uk' : 'ru';
   let best = 'en';
   let bestCount = 0;

@@ -54,6 +54,9 @@ export interface Step {
   note?: string;
 }
 
+/** Changes made per fixer; fixers that changed nothing are absent. */
+export type FixCounts = Partial<Record<FixerName, number>>;
+
 export interface ExplainResult {
   text: string;
   steps: Step[];

@@ -1,10 +1,13 @@
+import { guessLanguage, quoteStyleFor } from '../quoteStyle.js';
 import type { DamageSite, FixContext, Fixer, FixerEdit } from '../types.js';
 
 const HSPACE = /[ \t]/;
-const WORD_BEFORE = /[\p{L}\p{M}\p{N}]+$/u;
-const WORD_AFTER = /^[\p{L}\p{M}\p{N}]+/u;
-/** How far to look for a word next to a gap; words longer than this are not translation doubles. */
-const WORD_WINDOW = 40;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+/**
+ * Translators double the short words a no-break space binds (prepositions, conjunctions: `в`, `и`,
+ * `на` become `in`, `and`, `on`, `about`); a longer word on both sides is more likely meant (`Choo Choo`).
+ */
+const WORD_WINDOW = 6;
 
 /**
  * Repairs what machine translation does around the entities it breaks, and only there: the short
@@ -15,22 +18,31 @@ const WORD_WINDOW = 40;
 export const collateral: Fixer = {
   name: 'collateral',
   apply(text: string, ctx: FixContext): FixerEdit[] {
-    const sites = ctx.sites.filter((s) => s.tag === 'space-mangled' || s.tag === 'mangled');
+    const sites = ctx.sites.filter((s) => s.tag !== undefined && MANGLED_TAGS.has(s.tag));
     if (sites.length === 0) return [];
+    // French puts a space inside « »; everywhere else the translator did.
+    const tightQuotes =
+      sites.some((s) => s.tag === 'mangled-open' || s.tag === 'mangled-close') && !quoteStyleFor(ctx.options.lang ?? guessLanguage(text)).spaced;
     const edits: FixerEdit[] = [];
     let lastEnd = 0;
     for (const gap of gapsAround(text, sites)) {
       if (gap.start < lastEnd) continue;
-      const left = WORD_BEFORE.exec(text.slice(Math.max(0, gap.start - WORD_WINDOW), gap.start))?.[0];
-      const right = WORD_AFTER.exec(text.slice(gap.end, gap.end + WORD_WINDOW))?.[0];
-      if (gap.spaceOnly && left && right && left.toLowerCase() === right.toLowerCase() && isWordBoundary(text, gap.end + right.length)) {
+      const left = gap.spaceOnly ? wordEndingAt(text, gap.start) : '';
+      const right = left ? wordStartingAt(text, gap.end) : '';
+      if (left && right && left.toLowerCase() === right.toLowerCase()) {
         edits.push({ start: gap.start, end: gap.end + right.length, after: '', note: `doubled "${right}" removed` });
         lastEnd = gap.end + right.length;
         continue;
       }
       const atLineStart = gap.start === 0 || text[gap.start - 1] === '\n';
       const atLineEnd = gap.end === text.length || text[gap.end] === '\n' || text[gap.end] === '\r';
-      const collapsed = collapseGap(text.slice(gap.start, gap.end), atLineStart, atLineEnd);
+      const collapsed = atLineStart && gap.spaceOnly && !atLineEnd
+        ? ' '.repeat(gap.entities) // indentation written with entities (code, verse) keeps its width
+        : collapseGap(
+            text.slice(gap.start, gap.end),
+            atLineStart || (tightQuotes && gap.firstTag === 'mangled-close'),
+            atLineEnd || (tightQuotes && gap.lastTag === 'mangled-open'),
+          );
       if (collapsed !== text.slice(gap.start, gap.end)) {
         edits.push({ start: gap.start, end: gap.end, after: collapsed, note: 'spaces collapsed' });
         lastEnd = gap.end;
@@ -45,7 +57,13 @@ interface Gap {
   end: number;
   /** True when the gap holds nothing but spaces (the entity stood for a space). */
   spaceOnly: boolean;
+  /** How many destroyed entities the gap holds. */
+  entities: number;
+  firstTag: string | undefined;
+  lastTag: string | undefined;
 }
+
+const MANGLED_TAGS = new Set(['mangled', 'space-mangled', 'mangled-open', 'mangled-close']);
 
 /** Horizontal whitespace around each site, merged where sites are separated only by spaces. */
 function gapsAround(text: string, sites: readonly DamageSite[]): Gap[] {
@@ -61,20 +79,40 @@ function gapsAround(text: string, sites: readonly DamageSite[]): Gap[] {
     if (prev && start <= prev.end) {
       prev.end = Math.max(prev.end, end);
       prev.spaceOnly = prev.spaceOnly && isSpace;
+      prev.entities++;
+      prev.lastTag = site.tag;
     } else {
-      gaps.push({ start, end, spaceOnly: isSpace });
+      gaps.push({ start, end, spaceOnly: isSpace, entities: 1, firstTag: site.tag, lastTag: site.tag });
     }
   }
   return gaps;
 }
 
-/** A gap becomes its non-space content with single spaces around it; spaces at a line's edge go. */
-function collapseGap(gap: string, atStart: boolean, atEnd: boolean): string {
+/**
+ * A gap becomes its non-space content with single spaces around it; spaces go where the gap meets
+ * a line's edge (`dropLeading`/`dropTrailing` also ask for that inside quote marks).
+ */
+function collapseGap(gap: string, dropLeading: boolean, dropTrailing: boolean): string {
   const keptNbsp = gap.includes('\u00a0') && !/[^ \t\u00a0]/.test(gap);
-  if (/^[ \t\u00a0]*$/.test(gap)) return atStart || atEnd ? '' : keptNbsp ? '\u00a0' : ' ';
-  return gap.replace(/^[ \t]+/, atStart ? '' : ' ').replace(/[ \t]+$/, atEnd ? '' : ' ').replace(/[ \t]{2,}/g, ' ');
+  if (/^[ \t\u00a0]*$/.test(gap)) return dropLeading || dropTrailing ? '' : keptNbsp ? '\u00a0' : ' ';
+  return gap.replace(/^[ \t]+/, dropLeading ? '' : ' ').replace(/[ \t]+$/, dropTrailing ? '' : ' ').replace(/[ \t]{2,}/g, ' ');
 }
 
-function isWordBoundary(text: string, pos: number): boolean {
-  return pos >= text.length || !/[\p{L}\p{M}\p{N}]/u.test(text[pos]!);
+function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return WORD_CHAR.test(ch);
+}
+
+/** The whole word that ends at `end`, or '' when there is none or it is too long to be a double. */
+function wordEndingAt(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && end - start <= WORD_WINDOW && isWordChar(text[start - 1]!)) start--;
+  return end - start > WORD_WINDOW ? '' : text.slice(start, end);
+}
+
+function wordStartingAt(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && end - start <= WORD_WINDOW && isWordChar(text[end]!)) end++;
+  return end - start > WORD_WINDOW ? '' : text.slice(start, end);
 }

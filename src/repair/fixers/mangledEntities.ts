@@ -12,14 +12,20 @@ const CANDIDATE = new RegExp(
   'g',
 );
 
+/** Quote marks whose side is the same in every language that uses them. */
+const OPENING_QUOTES = new Set(['«', '‹', '„']);
+const CLOSING_QUOTES = new Set(['»', '›']);
+
 interface Candidate {
   start: number;
   end: number;
   raw: string;
   value: string;
   canonical: string;
-  strong: boolean;
-  spaced: boolean;
+  /** Damage beyond doubt: a typographic name or a number, mangled, with its semicolon or spaced. */
+  decisive: boolean;
+  /** Repaired when the text shows decisive damage elsewhere: a word-like name, a lost semicolon. */
+  plausible: boolean;
 }
 
 /**
@@ -34,15 +40,15 @@ export const mangledEntities: Fixer = {
     if (text.indexOf('&') < 0) return [];
     const candidates = findCandidates(text);
     if (candidates.length === 0) return [];
-    const evidence = candidates.some((c) => c.strong);
+    const evidence = candidates.some((c) => c.decisive);
     const mode = ctx.options.htmlEntities;
     const decode = mode === 'always' || (mode === 'auto' && !ctx.isMarkup);
     const edits: FixerEdit[] = [];
     for (const c of candidates) {
-      if (!c.strong && !(evidence && c.spaced)) continue;
+      if (!c.decisive && !(evidence && c.plausible)) continue;
       let after = decode ? c.value : c.canonical;
       if (decode && after === '\u00a0' && !ctx.options.keepNbsp) after = ' ';
-      const tag = decode && isSpaceValue(c.value) ? 'space-mangled' : 'mangled';
+      const tag = !decode ? 'mangled' : isSpaceValue(c.value) ? 'space-mangled' : OPENING_QUOTES.has(c.value) ? 'mangled-open' : CLOSING_QUOTES.has(c.value) ? 'mangled-close' : 'mangled';
       edits.push({ start: c.start, end: c.end, after, tag, note: `${c.raw} → ${decode ? describe(after) : after}` });
     }
     return edits;
@@ -62,15 +68,15 @@ function findCandidates(text: string): Candidate[] {
     const nextChar = text.charAt(end);
     let value: string | null;
     let canonical: string;
-    let strong: boolean;
+    let typographic: boolean;
     let caseChanged = false;
     if (name === undefined) {
       const digits = (hex ?? dec)!;
       value = numericEntity(digits, hex !== undefined);
       canonical = `&#${hex !== undefined ? 'x' : ''}${digits};`;
       // Without its semicolon a spaced number is too often just a number (`& #2 pencil`).
-      if (!hasSemicolon && (spaced || /[0-9A-Za-z]/.test(nextChar))) continue;
-      strong = true;
+      if (!hasSemicolon && (spaced || /[0-9A-Za-z=]/.test(nextChar))) value = null;
+      typographic = true;
     } else {
       let resolved = name;
       value = namedEntity(name);
@@ -79,16 +85,37 @@ function findCandidates(text: string): Candidate[] {
         value = resolved === name ? null : namedEntity(resolved);
         caseChanged = value !== null;
       }
-      if (value === null) continue;
       canonical = `&${resolved};`;
-      if (!hasSemicolon && !(semicolonOptional(resolved) && !/[0-9A-Za-z;]/.test(nextChar))) continue;
+      // `?a=1&nbsp=2` is a URL parameter, not a reference.
+      if (!hasSemicolon && !(semicolonOptional(resolved) && !/[0-9A-Za-z;=]/.test(nextChar))) value = null;
       // An escaped-twice reference without spaces (`&amp;copy;`) is damage whatever its name.
-      strong = isUnambiguousName(resolved) || (escapes > 0 && !spaced);
+      typographic = isUnambiguousName(resolved) || (escapes > 0 && !spaced);
     }
-    if (value === null) continue;
+    if (value === null) {
+      // `& amp; usb_char`: what follows the escaped ampersand is not a reference, the ampersand is.
+      const amp = escapes > 0 ? escapedAmpersand(text, start, lead!, ampChain!) : undefined;
+      if (amp) {
+        found.push(amp);
+        CANDIDATE.lastIndex = amp.end;
+      }
+      continue;
+    }
     const mangled = spaced || escapes > 0 || caseChanged || !hasSemicolon;
     if (!mangled) continue;
-    found.push({ start, end, raw, value, canonical, strong, spaced });
+    // `& nbsp NATO` is damage; `&amp is` may be prose about HTML until the text shows other damage.
+    const decisive = typographic && (hasSemicolon || spaced);
+    const plausible = hasSemicolon ? spaced : typographic;
+    found.push({ start, end, raw, value, canonical, decisive, plausible });
   }
   return found;
+}
+
+/** The ampersand an `&` + `amp;` chain stands for, when nothing after the chain is a reference. */
+function escapedAmpersand(text: string, start: number, lead: string, ampChain: string): Candidate | undefined {
+  const chain = (lead + ampChain).replace(/[ \t\u00a0]+$/, '');
+  const end = start + 1 + chain.length;
+  const raw = text.slice(start, end);
+  const spaced = /[ \t\u00a0]/.test(chain);
+  const decisive = spaced || (chain.match(/;/g) ?? []).length > 1;
+  return { start, end, raw, value: '&', canonical: '&amp;', decisive, plausible: decisive };
 }

@@ -9,7 +9,8 @@ import type { FixContext, Fixer, FixerEdit } from '../types.js';
 const MARK = /[“”„«»]|(?<![0-9])"|(?<![`'"(\[=,])''(?![`'"])|(?<![`'"])``(?![`'"])/g;
 const ANY_MARK = /[“”„«»"]|''|``/;
 
-const CONSISTENT = new Set(['“”', '„“', '„”', '””', '«»', '»«', '""', "``''"]);
+const CONSISTENT = new Set(['“”', '„“', '„”', '””', '«»', '»«', '""', "``''", "''''"]);
+const GUILLEMETS = /[«»]/;
 const OPENS_BY_DEFAULT = new Set(['“', '„', '«', '``']);
 const CLOSES_BY_DEFAULT = new Set(['”', '»', "''"]);
 
@@ -23,12 +24,16 @@ interface Mark {
  * Rewrites quote pairs whose two marks belong to different styles (`“ … »`, `“ … ''`, `" … »`) in
  * the style of the text's language, and removes the spaces the damage put inside such a pair
  * (except in French, where they belong). Consistent pairs and unpaired marks stay as they are.
+ * Only a pair with a guillemet is repaired without other damage in the same text.
  */
 export const quotes: Fixer = {
   name: 'quotes',
   apply(text: string, ctx: FixContext): FixerEdit[] {
     if (!ANY_MARK.test(text)) return [];
-    const pairs = mixedPairs(text);
+    // Sloppy but undamaged text mixes `''`, `"` and curly quotes; guillemets next to English marks
+    // are translation damage on their own, the others only where the text shows other damage.
+    const damaged = ctx.sites.length > 0;
+    const pairs = mixedPairs(text).filter(([open, close]) => damaged || GUILLEMETS.test(open.glyph + close.glyph));
     if (pairs.length === 0) return [];
     const style = quoteStyleFor(ctx.options.lang ?? guessLanguage(text));
     const edits: FixerEdit[] = [];

@@ -1,0 +1,20 @@
+import type { Step } from '../../repair/index.js';
+import { LineIndex } from '../io/lineIndex.js';
+
+export type ExplainFormat = 'text' | 'json';
+
+/** One line per step: `source:line:col fixer "before" → "after" (note)`, positions in the input. */
+export function formatStepsAsText(source: string, input: string, steps: readonly Step[]): string {
+  const index = new LineIndex(input);
+  return steps
+    .map((s) => {
+      const { line, column } = index.at(s.inputStart);
+      const note = s.note ? `  (${s.note})` : '';
+      return `${source}:${line}:${column} ${s.fixer} ${JSON.stringify(s.before)} → ${JSON.stringify(s.after)}${note}\n`;
+    })
+    .join('');
+}
+
+export function formatStepsAsJson(source: string, steps: readonly Step[], line?: number): string {
+  return JSON.stringify(line === undefined ? { source, steps } : { source, line, steps }) + '\n';
+}

@@ -1,0 +1,125 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { fixAndCount, fixAndExplain, fixText, type FixOptions } from '../../repair/index.js';
+import { InputError } from '../io/errors.js';
+import { isBlank, parseTextRecord } from '../io/jsonRecord.js';
+import { readLines } from '../io/lines.js';
+import { Output } from '../io/output.js';
+import { readDocument, sourceName, statFile } from '../io/readDocument.js';
+import { createReadStream } from 'node:fs';
+import { formatStepsAsJson, formatStepsAsText, type ExplainFormat } from './explainFormat.js';
+import { addRepairOptions, toFixOptions, type RepairFlags } from './repairOptions.js';
+
+interface FixFlags extends RepairFlags {
+  explain?: boolean;
+  explainFormat: ExplainFormat;
+  jsonl?: boolean;
+  field: string;
+  skipBad?: boolean;
+  maxLineBytes: number;
+}
+
+export function registerFix(program: Command): void {
+  const command = program
+    .command('fix')
+    .description('repair text files (or standard input) and write the repaired text to standard output')
+    .argument('[files...]', 'files to repair; - or nothing for standard input')
+    .option('--explain', 'print every change to standard error (--explain=json for JSON lines)')
+    .addOption(new Option('--explain-format <format>').choices(['text', 'json']).default('text').hideHelp())
+    .option('--jsonl', 'input is JSON lines: repair one field of each record, write one line per input line')
+    .option('--field <name>', 'JSON lines: the field to repair', 'text')
+    .option('--skip-bad', 'JSON lines: pass a bad line through unchanged and report it, instead of stopping')
+    .option('--max-line-bytes <n>', 'JSON lines: longest line accepted', parseSize, 64 * 1024 * 1024);
+  addRepairOptions(command).action(async (files: string[], flags: FixFlags) => {
+    const options = toFixOptions(flags);
+    const explain: ExplainFormat | undefined = flags.explain ? flags.explainFormat : undefined;
+    const inputs = files.length === 0 ? ['-'] : files;
+    const out = new Output(process.stdout);
+    if (flags.jsonl) {
+      const totals = { records: 0, repaired: 0, bad: 0 };
+      for (const path of inputs) await fixJsonLines(path, flags, options, explain, out, totals);
+      await out.flush();
+      if (totals.bad > 0) {
+        process.stderr.write(`unmangle: ${totals.records} records, ${totals.repaired} repaired, ${totals.bad} bad lines passed through unchanged\n`);
+      }
+      return;
+    }
+    for (const path of inputs) {
+      const { source, text } = await readDocument(path);
+      if (explain) {
+        const result = fixAndExplain(text, options);
+        await out.write(result.text);
+        process.stderr.write(explain === 'json' ? formatStepsAsJson(source, result.steps) : formatStepsAsText(source, text, result.steps));
+      } else {
+        await out.write(fixText(text, options));
+      }
+    }
+    await out.flush();
+  });
+}
+
+async function fixJsonLines(
+  path: string,
+  flags: FixFlags,
+  options: FixOptions,
+  explain: ExplainFormat | undefined,
+  out: Output,
+  totals: { records: number; repaired: number; bad: number },
+): Promise<void> {
+  const source = sourceName(path);
+  if (path !== '-') await statFile(path);
+  const stream = path === '-' ? process.stdin : createReadStream(path);
+  const opened = new Promise<void>((resolve, reject) => {
+    if (path === '-') return resolve();
+    stream.once('open', () => resolve());
+    stream.once('error', reject);
+  });
+  await opened;
+  for await (const line of readLines(stream as AsyncIterable<Buffer>, flags.maxLineBytes)) {
+    if (isBlank(line)) {
+      await out.write(line.bytes);
+      await out.write('\n');
+      continue;
+    }
+    let parsed;
+    try {
+      parsed = parseTextRecord(line, source, flags.field, flags.maxLineBytes);
+    } catch (err) {
+      if (!(err instanceof InputError) || !flags.skipBad) throw err;
+      totals.bad++;
+      process.stderr.write(`unmangle: ${err.message} (passed through)\n`);
+      await out.write(line.bytes);
+      await out.write('\n');
+      continue;
+    }
+    totals.records++;
+    const { record, text } = parsed;
+    let fixed: string;
+    let counts;
+    if (explain) {
+      const result = fixAndExplain(text, options);
+      fixed = result.text;
+      counts = countSteps(result.steps);
+      process.stderr.write(explain === 'json' ? formatStepsAsJson(source, result.steps, line.number) : formatStepsAsText(`${source}:${line.number}:${flags.field}`, text, result.steps));
+    } else {
+      ({ text: fixed, counts } = fixAndCount(text, options));
+    }
+    if (fixed !== text) totals.repaired++;
+    record[flags.field] = fixed;
+    const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+    record.fixes = { total, ...counts };
+    await out.write(JSON.stringify(record));
+    await out.write('\n');
+  }
+}
+
+function countSteps(steps: ReadonlyArray<{ fixer: string }>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const s of steps) counts[s.fixer] = (counts[s.fixer] ?? 0) + 1;
+  return counts;
+}
+
+function parseSize(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`not a positive whole number of bytes: ${value}`);
+  return n;
+}
