@@ -40,6 +40,7 @@ export function toArticle(input: string | Uint8Array, options: ArticleOptions = 
     text = decoded.text;
   }
   const kind = options.input && options.input !== 'auto' ? options.input : decoded?.gzipped || looksLikeHtml(text) ? 'html' : 'text';
+  if (decoded && text.includes('\u0000')) throw new PageDecodeError('binary data (NUL byte), not a page or text');
   const article = kind === 'html' ? fromHtml(text, options) : fromText(text, options);
   return validateArticle(article);
 }

@@ -35,7 +35,7 @@ export const ArticleSchema = z.object({
   paragraphs: z.array(z.string()),
   boilerplate: z.array(BoilerplateSchema),
   fixes: z.array(FixSchema),
-  /** The file the article came from (`-` for standard input), or null. */
+  /** The file the article came from (`<stdin>` for standard input), or null. */
   source: z.string().nullable(),
   /** `html` or `text`: how the input was read. */
   input: z.enum(['html', 'text']),
