@@ -131,6 +131,14 @@ export const PHRASES: readonly PhraseSet[] = [
       fr: ['(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter', 's\'inscrire à la newsletter', 'recevez (?:notre|la) newsletter', 'abonnez-vous', "s'abonner"],
       es: ['suscr[íi]bete a (?:nuestro|nuestra|el|la) (?:boletín|newsletter)', 'recibe (?:nuestro|nuestra) (?:boletín|newsletter)', 'suscr[íi]bete', 'suscribirse'],
     },
+    notices: {
+      en: ['get the latest [\\w ]{0,30}(?:in|to) your inbox', '(?:sign up|subscribe) (?:for|to) [\\w’\' .]{0,40}newsletters?\\b'],
+      ru: ['подпишитесь на [\\w ]{0,30}рассылку'],
+      uk: ['підпишіться на [\\w ]{0,30}розсилку'],
+      de: ['melden sie sich [\\w ]{0,30}newsletter an', 'abonnieren sie [\\w ]{0,30}newsletter'],
+      fr: ['inscrivez-vous [\\w ]{0,30}newsletter', 'abonnez-vous [\\w ]{0,30}newsletter'],
+      es: ['suscr[íi]bete [\\w ]{0,30}(?:boletín|newsletter)'],
+    },
   },
   {
     kind: 'cookies',

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { blocksOf, repairTags, type DomNode, type TextBlock } from '../../repair/index.js';
-import { noiseReason, type NoiseReason } from './noise.js';
+import { isCaption, noiseReason, type NoiseReason } from './noise.js';
 import { focusOnArticle } from './focus.js';
 import { pruneMarkup } from './prune.js';
 import { readMetadata, toIsoDate, type PageMetadata } from './metadata.js';
@@ -52,6 +52,7 @@ export function extractFromHtml(html: string): HtmlExtraction {
     const total = (root.textContent ?? '').length;
     const skip = (el: DomNode): boolean => {
       if (el === root) return false;
+      if (isCaption(el)) return true;
       const reason = noiseReason(el);
       if (!reason) return false;
       const raw = el.textContent ?? '';
