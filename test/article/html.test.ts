@@ -121,6 +121,19 @@ describe('toArticle on other pages', () => {
     assert.equal(empty.warnings.length, 1);
   });
 
+  it('drops captions and link-only blocks but keeps paragraphs with links in them', () => {
+    const page = `<html><body><article>
+<p>${BODY[0]}</p>
+<figure><img src="x.jpg"><figcaption>The ministers in Brussels (Photo: Agency)</figcaption></figure>
+<p>${BODY[1]!.replace('arms control', '<a href="/arms">arms control</a>')}</p>
+<p><a href="/other">Ministers of another alliance meet in Vienna next month</a></p>
+<p>${BODY[2]}</p>
+</article></body></html>`;
+    const a = toArticle(page);
+    assert.deepEqual(a.paragraphs, [BODY[0], BODY[1], BODY[2]]);
+    assert.ok(a.boilerplate.some((b) => b.kind === 'related' && b.text.startsWith('Ministers of another alliance')));
+  });
+
   it('rejects a corrupt gzip stream with a clear error', () => {
     assert.throws(() => toArticle(Buffer.from([0x1f, 0x8b, 1, 2, 3])), /not a valid gzip stream/);
   });
