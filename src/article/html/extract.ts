@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { blocksOf, repairTags, type DomNode, type TextBlock } from '../../repair/index.js';
 import { isCaption, noiseReason, type NoiseReason } from './noise.js';
 import { focusOnArticle } from './focus.js';
+import { focusMarkup } from './focusMarkup.js';
 import { pruneMarkup } from './prune.js';
 import { readMetadata, toIsoDate, type PageMetadata } from './metadata.js';
 import type { Fix } from '../schema.js';
@@ -35,8 +36,9 @@ export function extractFromHtml(html: string): HtmlExtraction {
   // Pruning first spares the tag repair the scripts, which are most of a page's `<` signs.
   const tags = repairTags(pruneMarkup(html));
   const markupFixes: Fix[] = tags.repairs.map((r) => ({ fixer: 'markup', before: r.before, after: r.after, note: 'tag repaired' }));
-  const { document } = parseHTML(tags.html);
-  focusOnArticle(document as never);
+  const focused = focusMarkup(tags.html);
+  const { document } = parseHTML(focused ?? tags.html);
+  if (!focused) focusOnArticle(document as never);
   // Readability mutates the document: read what it needs first, then extract.
   const reader = new Readability(document as never, { keepClasses: true, serializer: (node: unknown) => node });
   let parsed: ReturnType<typeof reader.parse> | null = null;
