@@ -92,8 +92,9 @@ const COPYRIGHT_ANYWHERE = /(?:all rights reserved|все права защищ�
 /** The boilerplate family a single line belongs to, or null when it is content. */
 export function classifyLine(line: string): BoilerplateHit | null {
   const trimmed = line.trim();
-  if (trimmed === '') return null;
-  const n = normalise(trimmed);
+  if (trimmed === '' || trimmed.length > MAX_NOTICE) return null;
+  // Body paragraphs are long: only notices (which match at the start) can apply to them.
+  const n = trimmed.length > MAX_PAYLOAD_LINE ? trimmed.slice(0, 200).toLowerCase() : normalise(trimmed);
   if (n === '') return null;
   rules ??= compile();
   for (const rule of rules) if (rule.test(trimmed, n)) return { kind: rule.kind, lang: rule.lang };
