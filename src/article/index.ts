@@ -2,7 +2,7 @@ import { fixAndExplain, type TextBlock } from '../repair/index.js';
 import { classifyLine, continuesList } from './boilerplate/detect.js';
 import type { BoilerplateKind } from './boilerplate/patterns.js';
 import { decodePage, PageDecodeError, type DecodedPage } from './bytes.js';
-import { EXTRACTOR, extractFromHtml } from './html/extract.js';
+import { extractFromHtml } from './html/extract.js';
 import { detectLanguage } from './language.js';
 import { plainTextArticle, stepsToFixes } from './plainText.js';
 import { validateArticle, type Article, type Boilerplate } from './schema.js';
@@ -115,7 +115,7 @@ function fromHtml(html: string, options: ArticleOptions): Article {
     fixes: [...ex.markupFixes, ...stepsToFixes(repaired.steps)],
     source: options.source ?? null,
     input: 'html',
-    extractor: EXTRACTOR,
+    extractor: ex.extractor,
     warnings: paragraphs.length === 0 ? ['no article found on the page'] : [],
   };
 }

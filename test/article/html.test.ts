@@ -114,6 +114,13 @@ describe('toArticle on other pages', () => {
     assert.ok(a.text.includes(BODY[3]!));
   });
 
+  it('survives elements nested twenty thousand deep', () => {
+    const deep = `<html><body>${'<div>'.repeat(20000)}<p>${BODY.join(' ')}</p>${'</div>'.repeat(20000)}</body></html>`;
+    const a = toArticle(deep);
+    assert.deepEqual(a.paragraphs, [BODY.join(' ')]);
+    assert.ok(['readability+linkedom', 'linkedom-body'].includes(a.extractor));
+  });
+
   it('reads a fragment as HTML and empty input as an empty article', () => {
     assert.equal(toArticle(`<p>${BODY[0]}</p><p>${BODY[1]}</p>`).input, 'html');
     const empty = toArticle('');

@@ -56,7 +56,10 @@ export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): T
     linkChars = 0;
   };
 
-  const visit = (node: DomNode, pre: boolean) => {
+  // An explicit stack instead of recursion: pages nest elements tens of thousands deep.
+  type Frame = { node: DomNode; pre: boolean; exit?: string };
+  const stack: Frame[] = [{ node: root, pre: false }];
+  const enter = (node: DomNode, pre: boolean) => {
     if (node.nodeType === TEXT_NODE) {
       const data = node.textContent ?? '';
       const text = pre ? data : data.replace(/[ \t\n\r\f]+/g, ' ');
@@ -79,19 +82,27 @@ export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): T
     } else if (CELL_TAGS.has(tag) && buffer.trim() !== '') {
       buffer += '\t';
     }
+    if (tag === 'a') inLink++;
+    stack.push({ node, pre, exit: isBlock ? 'block' : tag === 'a' ? 'link' : 'none' });
     const children = node.childNodes;
     const childPre = pre || tag === 'pre';
-    if (tag === 'a') inLink++;
-    for (let i = 0; i < children.length; i++) visit(children[i]!, childPre);
-    if (tag === 'a') inLink--;
-    if (isBlock) {
-      flush();
-      tagStack.pop();
-    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, pre: childPre });
   };
 
   tagStack = [];
-  visit(root, false);
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if (frame.exit === undefined) {
+      enter(frame.node, frame.pre);
+      continue;
+    }
+    if (frame.exit === 'block') {
+      flush();
+      tagStack.pop();
+    } else if (frame.exit === 'link') {
+      inLink--;
+    }
+  }
   flush();
   return blocks;
 }
