@@ -117,7 +117,15 @@ export interface FixOptions {
    * writing U+FFFD (`â€œquotedâ€�` → `“quoted”`). Default true; false in the ftfy profile.
    */
   guessLostBytes?: boolean;
+  /**
+   * `text` (default) or `html`: the input is markup (a fragment or a page); its tags and entities
+   * are repaired and its plain text, block by block, is what gets fixed and returned. Steps then
+   * refer to that plain text, not to the markup.
+   */
+  from?: InputKind;
 }
+
+export type InputKind = 'text' | 'html';
 
 export interface ResolvedOptions {
   profile: Profile;
