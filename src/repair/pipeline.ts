@@ -1,19 +1,50 @@
 import { applyEdits, assertWellFormed, composeRegions, mapSpans, type Region } from './edits.js';
+import { c1Controls } from './fixers/c1Controls.js';
+import { characterWidth } from './fixers/characterWidth.js';
 import { collateral } from './fixers/collateral.js';
+import { controlChars } from './fixers/controlChars.js';
 import { htmlEntities } from './fixers/htmlEntities.js';
+import { latinLigatures } from './fixers/latinLigatures.js';
+import { lineBreaks } from './fixers/lineBreaks.js';
 import { mangledEntities } from './fixers/mangledEntities.js';
+import { mojibake } from './fixers/mojibake.js';
+import { normalization } from './fixers/normalization.js';
 import { quotes } from './fixers/quotes.js';
+import { surrogates } from './fixers/surrogates.js';
+import { terminalEscapes } from './fixers/terminalEscapes.js';
+import { uncurlQuotes } from './fixers/uncurlQuotes.js';
+import { htmlFragmentToText } from './html/index.js';
 import { looksLikeMarkup } from './markup.js';
 import { resolveOptions } from './options.js';
 import { splitIntoPieces } from './pieces.js';
 import type { DamageSite, ExplainResult, FixCounts, FixerName, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
 
 /**
- * The order matters: entity repair must see the text before anything decodes it, collateral damage
- * is found next to the sites the entity fixers leave, and quote pairs can only be judged once the
- * quote entities are characters.
+ * The order matters. Terminal escapes and lone surrogates go first: they would hide mojibake from the
+ * badness check. Mojibake is reversed before entity repair, because entity repair turns no-break spaces
+ * into spaces and would break the byte sequences mojibake repair reads (an entity revealed later is
+ * handled in the next round). C1 controls that mojibake repair left are windows-1252 characters. Entity
+ * repair must see the text before anything else decodes it, collateral damage is found next to the
+ * sites the entity fixers leave, and quote pairs can only be judged once the quote entities are
+ * characters. The ftfy-style changes to correct text come last, in ftfy's order, ending with
+ * normalization so that nothing after it can denormalize the text.
  */
-export const PIPELINE: readonly Fixer[] = [mangledEntities, htmlEntities, collateral, quotes];
+export const PIPELINE: readonly Fixer[] = [
+  terminalEscapes,
+  surrogates,
+  mojibake,
+  c1Controls,
+  mangledEntities,
+  htmlEntities,
+  collateral,
+  quotes,
+  latinLigatures,
+  characterWidth,
+  uncurlQuotes,
+  lineBreaks,
+  controlChars,
+  normalization,
+];
 
 /**
  * Fixers are written to be idempotent, but a repair can reveal a defect that was not visible before
@@ -113,19 +144,24 @@ function mergeSites(a: DamageSite[], b: DamageSite[]): DamageSite[] {
 
 /** Repairs `text` and returns the repaired text. */
 export function fixText(text: string, options?: FixOptions): string {
-  return run(text, resolveOptions(options), 'none').text;
+  return run(prepare(text, options), resolveOptions(options), 'none').text;
 }
 
 /** Repairs `text` and returns the repaired text with every change as a step. */
 export function fixAndExplain(text: string, options?: FixOptions): ExplainResult {
-  const { text: out, steps } = run(text, resolveOptions(options), 'steps');
+  const { text: out, steps } = run(prepare(text, options), resolveOptions(options), 'steps');
   return { text: out, steps };
 }
 
 /** Repairs `text` and counts the changes per fixer, without the cost of recording each step. */
 export function fixAndCount(text: string, options?: FixOptions): { text: string; counts: FixCounts } {
-  const { text: out, counts } = run(text, resolveOptions(options), 'counts');
+  const { text: out, counts } = run(prepare(text, options), resolveOptions(options), 'counts');
   return { text: out, counts };
+}
+
+/** Markup becomes its plain text first; the fixers then work on text, where entities are decoded. */
+function prepare(text: string, options: FixOptions | undefined): string {
+  return options?.from === 'html' ? htmlFragmentToText(text) : text;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../io/errors.js';
+import { registerArticle } from './article.js';
 import { registerFix } from './fix.js';
 import { registerServe } from './serve.js';
 import { UsageError } from './repairOptions.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerFix(program);
   registerServe(program);
+  registerArticle(program);
   return program;
 }
 
