@@ -94,12 +94,6 @@ describe('HTTP API', () => {
     assert.match(lines[1].message, /invalid UTF-8 \(byte 0xFF\)/);
   });
 
-  test('POST /v1/article without the article layer is 501 with a JSON error', async () => {
-    const r = await post(`${s.url}/v1/article`, '<html><body><p>Hi</p></body></html>', 'text/html');
-    assert.equal(r.status, 501);
-    assert.equal(r.json.error, 'not_implemented');
-  });
-
   test('GET /healthz, /metrics and /openapi.json', async () => {
     const health = (await (await fetch(`${s.url}/healthz`)).json()) as { status: string };
     assert.equal(health.status, 'ok');

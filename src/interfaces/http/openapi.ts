@@ -33,7 +33,6 @@ const ERROR_WORDS: Record<number, string> = {
   413: 'body larger than --body-limit',
   415: 'a content type or charset this endpoint does not accept',
   422: 'the input cannot be processed',
-  501: 'not available in this build',
   503: 'busy (queue full) or timed out (--timeout)',
 };
 
@@ -76,7 +75,7 @@ export function buildOpenApi(version: string): Json {
             required: true,
             content: { ...json(ArticleRequestSchema, 'input'), 'text/html': { schema: text }, 'text/plain': { schema: text } },
           },
-          responses: { 200: { description: 'the article', content: json(ArticleResponseSchema, 'output') }, ...errors(400, 413, 415, 422, 501, 503) },
+          responses: { 200: { description: 'the article', content: json(ArticleResponseSchema, 'output') }, ...errors(400, 413, 415, 422, 503) },
         },
       },
       '/v1/batch': {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ArticleSchema } from '../../article/index.js';
+import type { Entity, Quote } from '../../attribution/index.js';
 import { FIXER_NAMES, type FixOptions, type FixerName } from '../../repair/index.js';
 
 /**
@@ -118,23 +120,18 @@ const EntitySchema = z.object({
   count: z.int(),
 });
 
-export const ArticleResponseSchema = z
-  .object({
-    title: z.string().nullable(),
-    byline: z.string().nullable(),
-    published: z.string().nullable(),
-    siteName: z.string().nullable(),
-    url: z.string().nullable(),
-    lang: z.string().nullable(),
-    text: z.string(),
-    paragraphs: z.array(z.string()),
-    boilerplate: z.array(z.unknown()).describe('what was removed as navigation, ads, share buttons, ...'),
-    fixes: z.unknown().describe('repairs made to the text while extracting it'),
-    source: z.unknown(),
-    quotes: z.array(QuoteSchema).describe('offsets are into `text`'),
-    entities: z.array(EntitySchema),
-  })
-  .describe('the article, with who said what');
+// The attribution layer's results must fit the schemas the API documents (checked by the compiler).
+const quoteFits = (q: Quote): z.infer<typeof QuoteSchema> => q;
+const entityFits = (e: Entity): z.infer<typeof EntitySchema> => e;
+
+/** The article layer's own schema, with who said what filled in. */
+export const ArticleResponseSchema = ArticleSchema.extend({
+  quotes: z.array(QuoteSchema).describe('offsets are into `text`'),
+  entities: z.array(EntitySchema),
+  attribution: z
+    .object({ supported: z.boolean(), reason: z.string().optional() })
+    .describe('whether quotes and entities could be looked for in this language (English only for now)'),
+}).describe('the article, with who said what');
 
 export const BatchLineSchema = z
   .object({ text: z.string() })

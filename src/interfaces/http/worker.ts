@@ -1,5 +1,5 @@
 import { fixAndCount, fixAndExplain, type ExplainResult, type FixCounts, type FixOptions } from '../../repair/index.js';
-import { articleTask, type ArticleResult, type ArticleTask } from './articleTask.js';
+import { articleTask, isArticleInputError, type ArticleResult, type ArticleTask } from './articleTask.js';
 
 /**
  * Runs in a worker thread, so that a slow document can be stopped at its deadline and never holds
@@ -31,6 +31,7 @@ export default async function run(task: Task): Promise<Outcome> {
     }
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
-    return { ok: false, name: e.name, message: e.message, stack: e.stack };
+    const name = (await isArticleInputError(e)) ? 'InputError' : e.name;
+    return { ok: false, name, message: e.message, stack: e.stack };
   }
 }

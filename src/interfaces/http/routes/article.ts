@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { ARTICLE_AVAILABLE, type ArticleTask } from '../articleTask.js';
+import type { ArticleTask } from '../articleTask.js';
 import { expectBody } from '../bodies.js';
 import { clientGone, type ServerContext } from '../context.js';
-import { HttpError } from '../errors.js';
 import { ArticleQuerySchema, ArticleRequestSchema } from '../schemas.js';
 import { parseWith } from '../validate.js';
 
@@ -16,9 +15,6 @@ export function registerArticleRoute(app: FastifyInstance, ctx: ServerContext): 
     } else {
       const query = parseWith(ArticleQuerySchema, request.query ?? {}, 'query');
       task = { kind: 'article', input: body.raw, as: body.mediaType === 'text/html' ? 'html' : 'text', ...defined({ charset: body.charset, url: query.url, lang: query.lang }) };
-    }
-    if (!ARTICLE_AVAILABLE) {
-      throw new HttpError(501, 'not_implemented', 'article extraction is not part of this build yet; /v1/fix works');
     }
     const article = await ctx.pool.run(task, clientGone(reply));
     ctx.metrics.documents.inc({ route: '/v1/article', changed: 'true' });
