@@ -17,7 +17,8 @@ export function registerArticleRoute(app: FastifyInstance, ctx: ServerContext): 
       task = { kind: 'article', input: body.raw, as: body.mediaType === 'text/html' ? 'html' : 'text', ...defined({ charset: body.charset, url: query.url, lang: query.lang }) };
     }
     const article = await ctx.pool.run(task, clientGone(reply));
-    ctx.metrics.documents.inc({ route: '/v1/article', changed: 'true' });
+    ctx.metrics.countFixes(article.fixes);
+    ctx.metrics.documents.inc({ route: '/v1/article', changed: String(article.fixes.length > 0) });
     return article;
   });
 }
