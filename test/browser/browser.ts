@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's package; UNMANGLE_CHROMIUM points elsewhere (and lets the skip path be tried). */
+export const CHROMIUM = process.env.UNMANGLE_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Why the browser tests cannot run here, or null when they can. */
 export function browserMissing(): string | null {
