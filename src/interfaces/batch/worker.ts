@@ -1,0 +1,154 @@
+import type { FixCounts } from '../../repair/index.js';
+import { InputError, where } from '../io/errors.js';
+import { isBlank, parseTextRecord, type JsonObject } from '../io/jsonRecord.js';
+import type { Line } from '../io/lines.js';
+import { decodeDocument } from '../io/readDocument.js';
+import { describeInvalidUtf8, decodeUtf8, findInvalidUtf8 } from '../io/utf8.js';
+import { damageScore } from './damage.js';
+import { PROCESSORS, type ProcessInput, type Processed } from './processors.js';
+import { inShard } from './shard.js';
+import { emptyStats, type ChunkResult, type ChunkTask, type RecordOrigin } from './task.js';
+
+/**
+ * The piscina task: repairs every record of a chunk and returns the output lines as one buffer.
+ * Parsing, repair and serialisation all happen here, so the main thread only moves bytes.
+ */
+export default function processChunk(task: ChunkTask): ChunkResult {
+  const stats = emptyStats();
+  const rejects: ChunkResult['rejects'] = [];
+  const parts: string[] = [];
+  const all = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+  const processor = PROCESSORS[task.settings.mode];
+  if (!processor) throw new Error(`mode ${task.settings.mode} is not available`);
+  let stopped = false;
+  let offset = 0;
+  for (let i = 0; i < task.lengths.length; i++) {
+    const bytes = all.subarray(offset, offset + task.lengths[i]!);
+    offset += task.lengths[i]!;
+    const origin = task.origins[i]!;
+    const outcome = processRecord(task, bytes, origin, processor);
+    if (outcome === 'other-shard') {
+      stats.otherShards++;
+      continue;
+    }
+    if (outcome === 'blank') continue;
+    stats.in++;
+    if (outcome instanceof InputError) {
+      stats.rejected++;
+      rejects.push({ where: outcome.where, problem: outcome.problem, bytes: new Uint8Array(bytes) });
+      if (task.settings.strict) {
+        stopped = true;
+        break;
+      }
+      continue;
+    }
+    stats.out++;
+    const { processed, line } = outcome;
+    if (processed.changed) stats.repaired++;
+    else stats.unchanged++;
+    stats.charsIn += processed.inputLength;
+    stats.charsOut += processed.text.length;
+    for (const [name, n] of Object.entries(processed.counts)) stats.fixes[name] = (stats.fixes[name] ?? 0) + (n ?? 0);
+    parts.push(line);
+  }
+  const out = Buffer.from(parts.join(''));
+  return { seq: task.seq, out: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), rejects, stats, stopped };
+}
+
+interface Done {
+  processed: Processed;
+  /** The output for this record, line break included. */
+  line: string;
+}
+
+type Outcome = Done | InputError | 'other-shard' | 'blank';
+
+function processRecord(task: ChunkTask, bytes: Buffer, origin: RecordOrigin, processor: (i: ProcessInput, o: ChunkTask['settings']['options']) => Processed): Outcome {
+  const { settings, source } = task;
+  const lineKey = `${task.shardName}:${origin.n}`;
+  if (task.unreadable !== undefined) {
+    return inShard(lineKey, settings.shard) ? new InputError(task.unreadable.where, task.unreadable.problem) : 'other-shard';
+  }
+  try {
+    switch (task.format) {
+      case 'jsonl': {
+        const line: Line = { number: origin.n, bytes, oversize: bytes.length > settings.maxLineBytes };
+        if (isBlank(line)) return 'blank';
+        let parsed;
+        try {
+          parsed = parseTextRecord(line, source, settings.field, settings.maxLineBytes);
+        } catch (err) {
+          if (err instanceof InputError && !inShard(lineKey, settings.shard)) return 'other-shard';
+          throw err;
+        }
+        const id = parsed.record[settings.idField];
+        const key = typeof id === 'string' || typeof id === 'number' ? `id:${id}` : lineKey;
+        if (!inShard(key, settings.shard)) return 'other-shard';
+        const processed = processor({ text: parsed.text, source }, settings.options);
+        const record: JsonObject = parsed.record;
+        record[settings.field] = processed.text;
+        return finish(task, record, processed, origin);
+      }
+      case 'lines': {
+        if (!inShard(lineKey, settings.shard)) return 'other-shard';
+        if (bytes.length > settings.maxLineBytes) {
+          throw new InputError(where(source, origin.n), `line is longer than ${settings.maxLineBytes} bytes (--max-line-bytes)`);
+        }
+        const text = decodeUtf8(bytes);
+        if (text === null) {
+          const problem = findInvalidUtf8(bytes)!;
+          throw new InputError(where(source, origin.n, problem.column), describeInvalidUtf8(problem));
+        }
+        if (text.includes('\0')) throw new InputError(where(source, origin.n), 'binary data (NUL byte), not text');
+        const processed = processor({ text, source }, settings.options);
+        return finish(task, { [settings.field]: processed.text }, processed, origin);
+      }
+      case 'text': {
+        if (!inShard(task.shardName, settings.shard)) return 'other-shard';
+        const text = decodeDocument(bytes, source);
+        const processed = processor({ text, source }, settings.options);
+        return finish(task, { [settings.field]: processed.text }, processed, origin);
+      }
+      case 'warc': {
+        const key = origin.warcId ? `warc:${origin.warcId}` : lineKey;
+        if (!inShard(key, settings.shard)) return 'other-shard';
+        const input: ProcessInput = { bytes, source };
+        if (origin.charset) input.charset = origin.charset;
+        if (origin.url) input.url = origin.url;
+        const processed = processor(input, settings.options);
+        const record: JsonObject = { [settings.field]: processed.text };
+        if (origin.url) record.url = origin.url;
+        if (origin.date) record.date = origin.date;
+        if (origin.warcId) record.warcRecordId = origin.warcId;
+        return finish(task, record, processed, origin);
+      }
+    }
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+}
+
+function finish(task: ChunkTask, record: JsonObject, processed: Processed, origin: RecordOrigin): Done {
+  if (task.settings.output === 'raw') {
+    return { processed, line: task.format === 'lines' ? processed.text + '\n' : processed.text };
+  }
+  if (processed.extra) record.article = processed.extra;
+  const meta: JsonObject = { source: task.source };
+  if (task.format === 'warc') meta.offset = origin.offset;
+  else if (task.format !== 'text') meta.line = origin.n;
+  meta.fixes = fixesSummary(processed.counts);
+  meta.damage = damageScore(processed.counts, processed.inputLength);
+  record.unmangle = meta;
+  return { processed, line: JSON.stringify(record) + '\n' };
+}
+
+function totalOf(counts: FixCounts): number {
+  let total = 0;
+  for (const n of Object.values(counts)) total += n ?? 0;
+  return total;
+}
+
+function fixesSummary(counts: FixCounts): Record<string, number> {
+  return { total: totalOf(counts), ...(counts as Record<string, number>) };
+}
