@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { FixOptions } from '../../repair/index.js';
@@ -77,6 +77,7 @@ export async function runBatch(config: BatchConfig, stdout: NodeJS.WritableStrea
       warcSkipped,
     });
   if (checkpoint?.done) return finish(summarize());
+  if (config.outDir) await mkdir(config.outDir, { recursive: true });
 
   const sink: Sink = config.output
     ? await FileSink.open(config.output, checkpoint?.outBytes ?? null)
@@ -105,7 +106,7 @@ export async function runBatch(config: BatchConfig, stdout: NodeJS.WritableStrea
   let printed = 0;
 
   const emit = async (chunk: Chunk, result: ChunkResult): Promise<void> => {
-    await sink.write(chunk, result.out);
+    await sink.write(chunk, result.out, result.stats.out > 0);
     for (const reject of result.rejects) {
       if (rejectsSink) await rejectsSink.write(null, Buffer.concat([reject.bytes, Buffer.from('\n')]));
       if (rejectNotes.length < REJECT_NOTES_KEPT) rejectNotes.push({ where: reject.where, problem: reject.problem });

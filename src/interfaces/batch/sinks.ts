@@ -6,7 +6,8 @@ import type { InputFile } from './inputs.js';
 
 /** Where repaired records go. Chunks arrive whole, so every write ends at a line (or file) boundary. */
 export interface Sink {
-  write(chunk: Chunk, out: Uint8Array): Promise<void>;
+  /** `written`: whether any record of the chunk made it to the output (not all rejected). */
+  write(chunk: Chunk, out: Uint8Array, written?: boolean): Promise<void>;
   /** Makes everything written so far durable; the byte count a resume truncates back to. */
   commit(): Promise<number>;
   /** Whether a checkpoint may be taken after this chunk (the tree sink: only at file ends). */
@@ -85,11 +86,12 @@ export class TreeSink implements Sink {
     private readonly nameOf: (file: InputFile) => string,
   ) {}
 
-  async write(chunk: Chunk, out: Uint8Array): Promise<void> {
+  async write(chunk: Chunk, out: Uint8Array, written = true): Promise<void> {
     if (this.current?.index !== chunk.fileIndex) {
       await this.abandon();
       const file = this.files[chunk.fileIndex]!;
-      if (file.unreadable !== undefined && chunk.endOfFile && out.length === 0 && !this.current) return;
+      // A file that was rejected whole (unreadable, binary) gets no output file rather than an empty one.
+      if (chunk.endOfFile && out.length === 0 && (file.unreadable !== undefined || (file.format === 'text' && chunk.body.lengths.length > 0 && !written))) return;
       const final = join(this.dir, this.nameOf(file));
       const partial = `${final}.partial`;
       await mkdir(dirname(final), { recursive: true });

@@ -10,6 +10,8 @@ export interface BatchSummary {
   bytesRead: number;
   seconds: number;
   workers: number;
+  /** Peak resident memory of the process (main thread and workers), in bytes. */
+  peakRss: number;
   shard: string | null;
   resumed: boolean;
   /** The first rejects, with where and why (all are counted in `records.rejected`). */
@@ -20,7 +22,7 @@ export interface BatchSummary {
 
 export const REJECT_NOTES_KEPT = 100;
 
-export function makeSummary(stats: ChunkStats, extra: Omit<BatchSummary, 'records' | 'fixes' | 'damage' | 'balanced'> & { warcSkipped: number }): BatchSummary {
+export function makeSummary(stats: ChunkStats, extra: Omit<BatchSummary, 'records' | 'fixes' | 'damage' | 'balanced' | 'peakRss'> & { warcSkipped: number }): BatchSummary {
   const { warcSkipped, ...rest } = extra;
   const total = Object.values(stats.fixes).reduce((a, b) => a + b, 0);
   return {
@@ -28,6 +30,7 @@ export function makeSummary(stats: ChunkStats, extra: Omit<BatchSummary, 'record
     fixes: { ...stats.fixes },
     damage: stats.charsIn > 0 ? Math.round((total * 1000 * 100) / stats.charsIn) / 100 : 0,
     ...rest,
+    peakRss: process.resourceUsage().maxRSS * 1024,
     balanced: stats.in === stats.out + stats.rejected,
   };
 }
@@ -45,7 +48,7 @@ export function formatSummary(s: BatchSummary): string {
   lines.push(`  fixes: ${fixes.length === 0 ? 'none' : fixes.map(([name, c]) => `${name} ${n(c)}`).join(', ')}; damage ${s.damage} repairs per 1,000 characters`);
   const mb = s.bytesRead / 1e6;
   const secs = Math.max(s.seconds, 1e-3);
-  lines.push(`  ${mb.toFixed(1)} MB in ${s.seconds.toFixed(1)} s (${(mb / secs).toFixed(1)} MB/s, ${n(Math.round(r.in / secs))} records/s) on ${s.workers} worker${s.workers === 1 ? '' : 's'}${s.resumed ? ', resumed' : ''}`);
+  lines.push(`  ${mb.toFixed(1)} MB in ${s.seconds.toFixed(1)} s (${(mb / secs).toFixed(1)} MB/s, ${n(Math.round(r.in / secs))} records/s) on ${s.workers} worker${s.workers === 1 ? '' : 's'}, peak memory ${Math.round(s.peakRss / 1e6)} MB${s.resumed ? ', resumed' : ''}`);
   if (!s.balanced) lines.push(`  internal error: records in ≠ out + rejected`);
   return lines.join('\n') + '\n';
 }
