@@ -28,7 +28,14 @@ export const CHUNK_RECORDS = 4096;
  * Cuts one input file into chunks of records, skipping records numbered `skipThrough` or less (they
  * were done before a resume). Errors reading the file become a rejected record after the good ones.
  */
-export async function* chunksOf(file: InputFile, fileIndex: number, skipThrough: number, maxLineBytes: number, counter: ByteCounter): AsyncGenerator<Chunk> {
+export async function* chunksOf(
+  file: InputFile,
+  fileIndex: number,
+  skipThrough: number,
+  maxLineBytes: number,
+  counter: ByteCounter,
+  chunkRecords = CHUNK_RECORDS,
+): AsyncGenerator<Chunk> {
   const base = { format: file.format, source: file.source, shardName: file.relative };
   let bytes: Buffer[] = [];
   let size = 0;
@@ -51,7 +58,7 @@ export async function* chunksOf(file: InputFile, fileIndex: number, skipThrough:
     lengths.push(record.length);
     origins.push(origin);
     lastN = origin.n;
-    return size >= CHUNK_BYTES || lengths.length >= CHUNK_RECORDS;
+    return size >= CHUNK_BYTES || lengths.length >= chunkRecords;
   };
   const unreadable = (at: string, problem: string, n: number): Chunk => ({
     body: { ...base, bytes: new Uint8Array(0), lengths: [0], origins: [{ n }], unreadable: { where: at, problem } },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { FixOptions } from '../../repair/index.js';
 import { InputError } from '../io/errors.js';
-import { chunksOf, type Chunk } from './chunks.js';
+import { CHUNK_RECORDS, chunksOf, type Chunk } from './chunks.js';
 import { compressionOf, expandInputs, type FormatChoice, type InputFile } from './inputs.js';
 import { Journal, type Checkpoint, type RejectNote } from './journal.js';
 import type { ByteCounter } from './open.js';
@@ -36,6 +36,10 @@ export interface BatchConfig {
   progress: boolean;
   /** Chunks dispatched but not yet written; bounds memory. Default: 3 per worker, at least 4. */
   maxInFlight?: number;
+  /** Records per chunk at most (tests use small chunks to exercise ordering and resume). */
+  chunkRecords?: number;
+  /** Least time between checkpoints. */
+  checkpointMs?: number;
 }
 
 /** A setting that cannot work (a resume of a different run); the CLI reports it as a usage error. */
@@ -123,7 +127,7 @@ export async function runBatch(config: BatchConfig, stdout: NodeJS.WritableStrea
       const first = result.rejects[0]!;
       throw new InputError(first.where, first.problem);
     }
-    if (journal && sink.canCheckpointAfter(chunk) && (chunk.endOfFile || Date.now() - lastCheckpoint >= CHECKPOINT_EVERY_MS)) {
+    if (journal && sink.canCheckpointAfter(chunk) && (chunk.endOfFile || Date.now() - lastCheckpoint >= (config.checkpointMs ?? CHECKPOINT_EVERY_MS))) {
       await writeCheckpoint(chunk, false);
       lastCheckpoint = Date.now();
     }
@@ -170,7 +174,7 @@ export async function runBatch(config: BatchConfig, stdout: NodeJS.WritableStrea
       const file = files[fileIndex]!;
       const skip = checkpoint && !checkpoint.fileDone && fileIndex === checkpoint.file ? checkpoint.n : 0;
       const settings = settingsFor(config, file);
-      for await (const chunk of chunksOf(file, fileIndex, skip, config.maxLineBytes, counter)) {
+      for await (const chunk of chunksOf(file, fileIndex, skip, config.maxLineBytes, counter, config.chunkRecords ?? CHUNK_RECORDS)) {
         while (inFlight >= maxInFlight && !failure) await new Promise<void>((wake) => waiters.push(wake));
         if (failure) break outer;
         inFlight++;

@@ -25,6 +25,8 @@ interface BatchFlags extends RepairFlags {
   quiet?: boolean;
   progress?: boolean;
   maxLineBytes: number;
+  chunkRecords?: number;
+  checkpointMs?: number;
 }
 
 export function registerBatch(program: Command): void {
@@ -48,7 +50,10 @@ export function registerBatch(program: Command): void {
     .option('--summary <file>', 'also write the final summary as JSON to this file')
     .option('-q, --quiet', 'no progress line and no message per rejected record; the summary is still printed')
     .option('--progress', 'show the progress line even when standard error is not a terminal')
-    .option('--max-line-bytes <n>', 'longest line accepted; longer ones are rejected', parseCount, 64 * 1024 * 1024);
+    .option('--max-line-bytes <n>', 'longest line accepted; longer ones are rejected', parseCount, 64 * 1024 * 1024)
+    // Tuning knobs for tests and experiments, not part of the documented interface.
+    .addOption(new Option('--chunk-records <n>').argParser(parseCount).hideHelp())
+    .addOption(new Option('--checkpoint-ms <n>').argParser(parseCount).hideHelp());
   addRepairOptions(command).action(async (inputs: string[], flags: BatchFlags) => {
     const format: FormatChoice = flags.lines ? 'lines' : flags.format;
     if (!isModeAvailable(flags.mode)) throw new UsageError(`--mode ${flags.mode} is not available in this build (the article layer is not part of it yet); use --mode fix`);
@@ -78,6 +83,8 @@ export function registerBatch(program: Command): void {
           resume: flags.resume ?? false,
           quiet: flags.quiet ?? false,
           progress: flags.progress ?? process.stderr.isTTY === true,
+          ...(flags.chunkRecords ? { chunkRecords: flags.chunkRecords } : {}),
+          ...(flags.checkpointMs ? { checkpointMs: flags.checkpointMs } : {}),
         },
         process.stdout,
         process.stderr,
