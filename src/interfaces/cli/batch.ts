@@ -59,6 +59,7 @@ export function registerBatch(program: Command): void {
     if (!isModeAvailable(flags.mode)) throw new UsageError(`--mode ${flags.mode} is not available in this build (the article layer is not part of it yet); use --mode fix`);
     if (flags.output && flags.outDir) throw new UsageError('--output and --out-dir exclude each other');
     if (flags.resume && !flags.output && !flags.outDir) throw new UsageError('--resume needs --output FILE or --out-dir DIR (standard output cannot be resumed)');
+    if (flags.outDir && flags.unordered) throw new UsageError('--out-dir writes each file in order; drop --unordered');
     if (flags.resume && flags.unordered) throw new UsageError('--resume needs ordered output; drop --unordered');
     if (flags.resume && (inputs.length === 0 || inputs.includes('-'))) throw new UsageError('--resume cannot re-read standard input; name the input files');
     if (flags.outDir && (inputs.length === 0 || inputs.includes('-'))) throw new UsageError('--out-dir mirrors input files; standard input has no file name');
