@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -66,15 +66,19 @@ await generate();
 const size = statSync(corpus).size;
 const all = availableParallelism();
 console.log(`corpus: ${corpus} (${(size / 1e6).toFixed(0)} MB, nlp-corpus sentences, 8 per record, a third with translation damage)`);
+// Other processes on the machine take cores away from the workers; the load says how many.
+console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${all} cores`);
 const runs = [run(1), ...(all > 1 ? [run(2)] : []), ...(all > 2 ? [run(all)] : [])];
 for (const r of runs) {
   const recs = r.summary.records.in;
   console.log(
     `batch --workers ${r.workers}: ${(size / 1e6 / r.seconds).toFixed(1)} MB/s, ${Math.round(recs / r.seconds).toLocaleString('en-US')} records/s ` +
-      `(${recs.toLocaleString('en-US')} records, ${r.summary.records.repaired.toLocaleString('en-US')} repaired, ${r.seconds.toFixed(1)} s wall), peak RSS ${Math.round(r.summary.peakRss / 1e6)} MB`,
+      `(${recs.toLocaleString('en-US')} records, ${r.summary.records.repaired.toLocaleString('en-US')} repaired, ${r.seconds.toFixed(1)} s wall, ${r.summary.cpuSeconds.toFixed(1)} s CPU), peak RSS ${Math.round(r.summary.peakRss / 1e6)} MB`,
   );
 }
 if (runs.length > 1) {
   const scaling = runs[0]!.seconds / runs[1]!.seconds;
-  console.log(`scaling 1→2 workers: ${scaling.toFixed(2)}× (target ≥ 1.7× on 2 cores)`);
+  // CPU seconds per worker count show the parallel overhead whatever else runs on the machine.
+  const overhead = runs[1]!.summary.cpuSeconds / runs[0]!.summary.cpuSeconds;
+  console.log(`scaling 1→2 workers: ${scaling.toFixed(2)}× wall (target ≥ 1.7× on 2 idle cores); CPU time at 2 workers is ${overhead.toFixed(2)}× that at 1`);
 }

@@ -81,7 +81,17 @@ export async function runBatch(config: BatchConfig, stdout: NodeJS.WritableStrea
       warcSkipped,
     });
   if (checkpoint?.done) return finish(summarize());
-  if (config.outDir) await mkdir(config.outDir, { recursive: true });
+  if (config.outDir) {
+    const seen = new Map<string, string>();
+    for (const file of files) {
+      if (file.unreadable !== undefined) continue;
+      const name = outputName(file);
+      const other = seen.get(name);
+      if (other !== undefined) throw new BatchSetupError(`--out-dir: ${other} and ${file.source} would both be written to ${name}`);
+      seen.set(name, file.source);
+    }
+    await mkdir(config.outDir, { recursive: true });
+  }
 
   const sink: Sink = config.output
     ? await FileSink.open(config.output, checkpoint?.outBytes ?? null)

@@ -12,6 +12,8 @@ export interface BatchSummary {
   workers: number;
   /** Peak resident memory of the process (main thread and workers), in bytes. */
   peakRss: number;
+  /** CPU time of the process, all threads, user and system. */
+  cpuSeconds: number;
   shard: string | null;
   resumed: boolean;
   /** The first rejects, with where and why (all are counted in `records.rejected`). */
@@ -22,7 +24,7 @@ export interface BatchSummary {
 
 export const REJECT_NOTES_KEPT = 100;
 
-export function makeSummary(stats: ChunkStats, extra: Omit<BatchSummary, 'records' | 'fixes' | 'damage' | 'balanced' | 'peakRss'> & { warcSkipped: number }): BatchSummary {
+export function makeSummary(stats: ChunkStats, extra: Omit<BatchSummary, 'records' | 'fixes' | 'damage' | 'balanced' | 'peakRss' | 'cpuSeconds'> & { warcSkipped: number }): BatchSummary {
   const { warcSkipped, ...rest } = extra;
   const total = Object.values(stats.fixes).reduce((a, b) => a + b, 0);
   return {
@@ -31,6 +33,7 @@ export function makeSummary(stats: ChunkStats, extra: Omit<BatchSummary, 'record
     damage: stats.charsIn > 0 ? Math.round((total * 1000 * 100) / stats.charsIn) / 100 : 0,
     ...rest,
     peakRss: process.resourceUsage().maxRSS * 1024,
+    cpuSeconds: Math.round(((u) => u.user + u.system)(process.cpuUsage()) / 1e4) / 100,
     balanced: stats.in === stats.out + stats.rejected,
   };
 }
