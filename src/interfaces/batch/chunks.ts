@@ -41,10 +41,13 @@ export async function* chunksOf(
   let size = 0;
   let lengths: number[] = [];
   let origins: RecordOrigin[] = [];
+  let firstN = 0;
   let lastN = skipThrough;
   let warcSkipped = 0;
   const take = (endOfFile: boolean): Chunk => {
-    const chunk: Chunk = { body: { ...base, bytes: Buffer.concat(bytes), lengths, origins }, fileIndex, lastN, endOfFile, warcSkipped };
+    const body: ChunkBody = { ...base, bytes: Buffer.concat(bytes), lengths, firstN };
+    if (file.format === 'warc') body.origins = origins;
+    const chunk: Chunk = { body, fileIndex, lastN, endOfFile, warcSkipped };
     warcSkipped = 0;
     bytes = [];
     size = 0;
@@ -53,15 +56,16 @@ export async function* chunksOf(
     return chunk;
   };
   const add = (record: Buffer, origin: RecordOrigin): boolean => {
+    if (lengths.length === 0) firstN = origin.n;
     bytes.push(record);
     size += record.length;
     lengths.push(record.length);
-    origins.push(origin);
+    if (file.format === 'warc') origins.push(origin);
     lastN = origin.n;
     return size >= CHUNK_BYTES || lengths.length >= chunkRecords;
   };
   const unreadable = (at: string, problem: string, n: number): Chunk => ({
-    body: { ...base, bytes: new Uint8Array(0), lengths: [0], origins: [{ n }], unreadable: { where: at, problem } },
+    body: { ...base, bytes: new Uint8Array(0), lengths: [0], firstN: n, unreadable: { where: at, problem } },
     fileIndex,
     lastN: n,
     endOfFile: true,

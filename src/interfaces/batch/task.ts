@@ -46,7 +46,9 @@ export interface ChunkTask {
   /** The records' bytes, one after another; `lengths[i]` bytes each. */
   bytes: Uint8Array;
   lengths: number[];
-  origins: RecordOrigin[];
+  /** Per record, for WARC; line-based chunks hold consecutive records numbered from `firstN`. */
+  origins?: RecordOrigin[];
+  firstN: number;
   /** Set when (the rest of) the file could not be read: one rejected record with this message. */
   unreadable?: { where: string; problem: string };
 }

@@ -25,7 +25,7 @@ export default function processChunk(task: ChunkTask): ChunkResult {
   for (let i = 0; i < task.lengths.length; i++) {
     const bytes = all.subarray(offset, offset + task.lengths[i]!);
     offset += task.lengths[i]!;
-    const origin = task.origins[i]!;
+    const origin = task.origins?.[i] ?? { n: task.firstN + i };
     const outcome = processRecord(task, bytes, origin, processor);
     if (outcome === 'other-shard') {
       stats.otherShards++;
