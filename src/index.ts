@@ -1,1 +1,2 @@
 export * from './repair/index.js';
+export * from './article/index.js';

@@ -16,5 +16,8 @@ export function resolveOptions(options: FixOptions = {}): ResolvedOptions {
   if (!['auto', 'always', 'never'].includes(htmlEntities)) {
     throw new RangeError(`htmlEntities must be auto, always or never, not "${htmlEntities}"`);
   }
+  if (options.from !== undefined && options.from !== 'text' && options.from !== 'html') {
+    throw new RangeError(`from must be text or html, not "${options.from}"`);
+  }
   return { fixers, htmlEntities, keepNbsp: options.keepNbsp ?? false, lang: options.lang };
 }

@@ -3,6 +3,7 @@ import { collateral } from './fixers/collateral.js';
 import { htmlEntities } from './fixers/htmlEntities.js';
 import { mangledEntities } from './fixers/mangledEntities.js';
 import { quotes } from './fixers/quotes.js';
+import { htmlFragmentToText } from './html/index.js';
 import { looksLikeMarkup } from './markup.js';
 import { resolveOptions } from './options.js';
 import type { DamageSite, ExplainResult, FixCounts, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
@@ -88,19 +89,24 @@ function mergeSites(a: DamageSite[], b: DamageSite[]): DamageSite[] {
 
 /** Repairs `text` and returns the repaired text. */
 export function fixText(text: string, options?: FixOptions): string {
-  return run(text, resolveOptions(options), 'none').text;
+  return run(prepare(text, options), resolveOptions(options), 'none').text;
 }
 
 /** Repairs `text` and returns the repaired text with every change as a step. */
 export function fixAndExplain(text: string, options?: FixOptions): ExplainResult {
-  const { text: out, steps } = run(text, resolveOptions(options), 'steps');
+  const { text: out, steps } = run(prepare(text, options), resolveOptions(options), 'steps');
   return { text: out, steps };
 }
 
 /** Repairs `text` and counts the changes per fixer, without the cost of recording each step. */
 export function fixAndCount(text: string, options?: FixOptions): { text: string; counts: FixCounts } {
-  const { text: out, counts } = run(text, resolveOptions(options), 'counts');
+  const { text: out, counts } = run(prepare(text, options), resolveOptions(options), 'counts');
   return { text: out, counts };
+}
+
+/** Markup becomes its plain text first; the fixers then work on text, where entities are decoded. */
+function prepare(text: string, options: FixOptions | undefined): string {
+  return options?.from === 'html' ? htmlFragmentToText(text) : text;
 }
 
 /**

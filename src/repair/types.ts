@@ -84,7 +84,15 @@ export interface FixOptions {
   keepNbsp?: boolean;
   /** Language of the text (`en`, `fr`, `de`, `ru`, ...) for quote style; detected when absent. */
   lang?: string;
+  /**
+   * `text` (default) or `html`: the input is markup (a fragment or a page); its tags and entities
+   * are repaired and its plain text, block by block, is what gets fixed and returned. Steps then
+   * refer to that plain text, not to the markup.
+   */
+  from?: InputKind;
 }
+
+export type InputKind = 'text' | 'html';
 
 export interface ResolvedOptions {
   fixers: Record<FixerName, boolean>;

@@ -1,0 +1,96 @@
+import { PHRASES, type BoilerplateKind } from './patterns.js';
+
+export interface BoilerplateHit {
+  kind: BoilerplateKind;
+  lang: string;
+}
+
+interface Rule {
+  kind: BoilerplateKind;
+  lang: string;
+  test: (line: string, normalised: string) => boolean;
+}
+
+/** Lines longer than this are prose, whatever words they start with. */
+const MAX_PROMPT = 120;
+const MAX_PAYLOAD_LINE = 250;
+const MAX_NOTICE = 600;
+
+const LEAD = /^[\s•·●▪■►▶→»›>|*#\-–—]+/u;
+const TRAIL = /[\s.:;!…»«›→>|*\-–—]*(?:\(\s*\d+\s*\))?[\s.:;!…»›→>|*\-–—]*$/u;
+
+function normalise(line: string): string {
+  return line.replace(LEAD, '').replace(TRAIL, '').replace(/\s+/g, ' ').toLowerCase();
+}
+
+function compile(): Rule[] {
+  const rules: Rule[] = [];
+  for (const set of PHRASES) {
+    for (const [lang, alts] of Object.entries(set.phrases)) {
+      if (alts.length === 0) continue;
+      const re = new RegExp(`^(?:${alts.join('|')})$`, 'iu');
+      rules.push({ kind: set.kind, lang, test: (line, n) => line.length <= MAX_PROMPT && re.test(n) });
+    }
+    for (const [lang, alts] of Object.entries(set.withPayload ?? {})) {
+      const re = new RegExp(`^(?:${alts.join('|')})\\s*[:：—–]\\s*\\S`, 'iu');
+      rules.push({
+        kind: set.kind,
+        lang,
+        test: (line, n) => line.length <= MAX_PAYLOAD_LINE && re.test(n) && payloadIsList(set.kind, n),
+      });
+    }
+    for (const [lang, alts] of Object.entries(set.notices ?? {})) {
+      const re = new RegExp(`^(?:${alts.join('|')})`, 'iu');
+      rules.push({ kind: set.kind, lang, test: (line, n) => line.length <= MAX_NOTICE && re.test(n) });
+    }
+  }
+  return rules;
+}
+
+/** A tag list is words and commas; a related link is one headline, not several sentences. */
+function payloadIsList(kind: BoilerplateKind, normalised: string): boolean {
+  const payload = normalised.replace(/^[^:：—–]*[:：—–]\s*/u, '');
+  if (kind === 'tags') return payload.split(/[,;|#]/).every((t) => t.trim().split(/\s+/).length <= 5);
+  return !/[.!?]\s+\p{Lu}/u.test(payload);
+}
+
+let rules: Rule[] | undefined;
+
+const COPYRIGHT_START = /^(?:©|\(c\)|copyright\b|копирайт|℗)/iu;
+const COPYRIGHT_ANYWHERE = /(?:all rights reserved|все права защищены|(?:всі|усі) права (?:захищені|захищено)|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)/iu;
+
+/** The boilerplate family a single line belongs to, or null when it is content. */
+export function classifyLine(line: string): BoilerplateHit | null {
+  const trimmed = line.trim();
+  if (trimmed === '') return null;
+  const n = normalise(trimmed);
+  if (n === '') return null;
+  rules ??= compile();
+  for (const rule of rules) if (rule.test(trimmed, n)) return { kind: rule.kind, lang: rule.lang };
+  if (trimmed.length <= 200 && (COPYRIGHT_START.test(trimmed) || COPYRIGHT_ANYWHERE.test(trimmed))) {
+    return { kind: 'copyright', lang: guessCopyrightLang(trimmed) };
+  }
+  return null;
+}
+
+function guessCopyrightLang(line: string): string {
+  if (/[іїєґ]/iu.test(line)) return 'uk';
+  if (/[а-я]/iu.test(line)) return 'ru';
+  if (/vorbehalten/i.test(line)) return 'de';
+  if (/réservés/i.test(line)) return 'fr';
+  if (/reservados/i.test(line)) return 'es';
+  return 'en';
+}
+
+/**
+ * A line that continues a list opened by a `Related` heading or a comment form: short, no sentence
+ * inside it. Such lines are boilerplate only right after an opener.
+ */
+export function continuesList(kind: BoilerplateKind, line: string): boolean {
+  const t = line.trim();
+  if (t === '') return false;
+  if (kind === 'related') return t.length <= 160 && !/[.!?]\s+\p{Lu}/u.test(t) && !/[.]$/.test(t);
+  if (kind === 'comments') return t.length <= 40 && t.split(/\s+/).length <= 5 && !/[.!?]$/.test(t);
+  if (kind === 'share') return t.length <= 30 && t.split(/\s+/).length <= 3;
+  return false;
+}

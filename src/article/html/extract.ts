@@ -1,0 +1,90 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { blocksOf, repairTags, type DomNode, type TextBlock } from '../../repair/index.js';
+import { noiseReason, type NoiseReason } from './noise.js';
+import { pruneMarkup } from './prune.js';
+import { readMetadata, toIsoDate, type PageMetadata } from './metadata.js';
+import type { Fix } from '../schema.js';
+
+export const EXTRACTOR = 'readability+linkedom';
+
+export interface RemovedBlock {
+  reason: NoiseReason;
+  text: string;
+  /** Number of kept blocks before it. */
+  index: number;
+}
+
+export interface HtmlExtraction {
+  metadata: PageMetadata;
+  blocks: TextBlock[];
+  removed: RemovedBlock[];
+  markupFixes: Fix[];
+  /** Readability found no article (the body is empty). */
+  noArticle: boolean;
+}
+
+/**
+ * A page to its main content as text blocks, plus metadata. Broken tags are repaired first so that
+ * the parser sees the structure the author wrote; Readability picks the main content; its result
+ * is then walked block by block, skipping the furniture it let through.
+ */
+export function extractFromHtml(html: string): HtmlExtraction {
+  const metadata = readMetadata(html);
+  // Pruning first spares the tag repair the scripts, which are most of a page's `<` signs.
+  const tags = repairTags(pruneMarkup(html));
+  const markupFixes: Fix[] = tags.repairs.map((r) => ({ fixer: 'markup', before: r.before, after: r.after, note: 'tag repaired' }));
+  const { document } = parseHTML(tags.html);
+  // Readability mutates the document: read what it needs first, then extract.
+  const reader = new Readability(document as never, { keepClasses: true, serializer: (node: unknown) => node });
+  let parsed: ReturnType<typeof reader.parse> | null = null;
+  try {
+    parsed = reader.parse();
+  } catch {
+    parsed = null; // linkedom and Readability disagree on some malformed trees; treat as no article
+  }
+  const root = parsed?.content as unknown as DomNode | null | undefined;
+  const removed: RemovedBlock[] = [];
+  const blocks: TextBlock[] = [];
+  if (root) {
+    const total = (root.textContent ?? '').length;
+    const skip = (el: DomNode): boolean => {
+      if (el === root) return false;
+      const reason = noiseReason(el);
+      if (!reason) return false;
+      const raw = el.textContent ?? '';
+      // A container holding most of the article is the article, whatever its class names say.
+      if (raw.length > total * 0.4 && raw.length > 400) return false;
+      const text = raw.replace(/\s+/g, ' ').trim();
+      if (text !== '') removed.push({ reason, text, index: blocks.length });
+      return true;
+    };
+    for (const b of blocksOf(root, skip)) {
+      // `<br><br>` inside one element separates paragraphs just like two elements do.
+      for (const piece of b.text.split(/\n[ \t]*\n+/)) {
+        const text = piece.trim();
+        if (text !== '') blocks.push({ ...b, text });
+      }
+      fixRemovedIndices(removed, blocks.length);
+    }
+  }
+  const fallback: PageMetadata = {
+    title: metadata.title ?? clean(parsed?.title),
+    byline: metadata.byline ?? clean(parsed?.byline),
+    published: metadata.published ?? (parsed?.publishedTime ? toIsoDate(parsed.publishedTime) : null),
+    siteName: metadata.siteName ?? clean(parsed?.siteName),
+    url: metadata.url,
+    lang: metadata.lang ?? clean(parsed?.lang),
+  };
+  return { metadata: fallback, blocks, removed, markupFixes, noArticle: blocks.length === 0 };
+}
+
+/** Removed blocks are recorded while their parent block is open; they belong before the next one. */
+function fixRemovedIndices(removed: RemovedBlock[], count: number): void {
+  for (const r of removed) if (r.index > count) r.index = count;
+}
+
+function clean(value: string | null | undefined): string | null {
+  const v = value?.replace(/\s+/g, ' ').trim();
+  return v ? v : null;
+}

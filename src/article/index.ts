@@ -1,0 +1,127 @@
+import { fixAndExplain } from '../repair/index.js';
+import { classifyLine, continuesList } from './boilerplate/detect.js';
+import type { BoilerplateKind } from './boilerplate/patterns.js';
+import { decodePage, PageDecodeError, type DecodedPage } from './bytes.js';
+import { EXTRACTOR, extractFromHtml } from './html/extract.js';
+import { detectLanguage } from './language.js';
+import { plainTextArticle, stepsToFixes } from './plainText.js';
+import { validateArticle, type Article, type Boilerplate } from './schema.js';
+
+export { ArticleSchema, BoilerplateSchema, FixSchema, validateArticle, type Article, type Boilerplate, type Fix } from './schema.js';
+export { decodePage, charsetFromContentType, PageDecodeError, type DecodedPage, type CharsetSource } from './bytes.js';
+export { BOILERPLATE_KINDS, type BoilerplateKind } from './boilerplate/patterns.js';
+export { classifyLine } from './boilerplate/detect.js';
+export { formatArticle, ARTICLE_FORMATS, type ArticleFormat } from './format.js';
+
+export interface ArticleOptions {
+  /** `auto` (default) looks at the input: gzip bytes or markup are HTML, anything else is text. */
+  input?: 'auto' | 'html' | 'text';
+  /** Where the input came from, copied to `source`. */
+  source?: string;
+  /** Charset from the HTTP header (a WARC record's Content-Type), for byte input. */
+  charset?: string;
+  /** The page's URL when known; the canonical URL found in the page wins. */
+  url?: string;
+  /** The body's language, when known; otherwise detected. */
+  lang?: string;
+}
+
+/**
+ * An HTML page, an HTML fragment or scraped text (a string, or bytes in any charset, gzipped or
+ * not) to a clean article: title, metadata, paragraphs repaired by the repair pipeline, and the
+ * boilerplate that was removed. A page without an article gives an empty body and a warning.
+ */
+export function toArticle(input: string | Uint8Array, options: ArticleOptions = {}): Article {
+  let text: string;
+  let decoded: DecodedPage | undefined;
+  if (typeof input === 'string') text = input;
+  else {
+    decoded = decodePage(input, options.charset);
+    text = decoded.text;
+  }
+  const kind = options.input && options.input !== 'auto' ? options.input : decoded?.gzipped || looksLikeHtml(text) ? 'html' : 'text';
+  const article = kind === 'html' ? fromHtml(text, options) : fromText(text, options);
+  return validateArticle(article);
+}
+
+const HTML_START = /^\s*(?:<!doctype html|<html\b|<head\b|<body\b|<(?:p|div|article|section|h[1-6]|table|ul|ol|span|a|br|meta|title)\b[^>]*>)/i;
+
+function looksLikeHtml(text: string): boolean {
+  return HTML_START.test(text.slice(0, 2000).replace(/^\ufeff/, '').replace(/^\s*(?:<!--[\s\S]*?-->\s*)+/, ''));
+}
+
+function fromText(text: string, options: ArticleOptions): Article {
+  const r = plainTextArticle(text, options.lang);
+  const body = r.paragraphs.join('\n\n');
+  return {
+    title: r.title,
+    byline: null,
+    published: null,
+    siteName: null,
+    url: options.url ?? null,
+    lang: options.lang ?? detectLanguage(body, null),
+    text: body,
+    paragraphs: r.paragraphs,
+    boilerplate: r.boilerplate,
+    fixes: r.fixes,
+    source: options.source ?? null,
+    input: 'text',
+    extractor: 'plain-text',
+    warnings: r.paragraphs.length === 0 ? ['no article text found'] : [],
+  };
+}
+
+function fromHtml(html: string, options: ArticleOptions): Article {
+  const ex = extractFromHtml(html);
+  const boilerplate: Boilerplate[] = ex.removed.map((r) => ({
+    kind: r.reason === 'furniture' ? 'related' : (r.reason as BoilerplateKind),
+    text: r.text.length > 300 ? r.text.slice(0, 297) + '...' : r.text,
+    lang: null,
+    line: null,
+    beforeParagraph: r.index,
+  }));
+  // Text-level boilerplate the structure did not reveal (a `Read also:` paragraph, a copyright line).
+  const kept: string[] = [];
+  let open: BoilerplateKind | null = null;
+  for (const block of ex.blocks) {
+    const hit = block.text.includes('\n') ? null : classifyLine(block.text);
+    if (hit || (open && block.kind !== 'paragraph' && continuesList(open, block.text))) {
+      const kindHit: BoilerplateKind = hit?.kind ?? open!;
+      boilerplate.push({ kind: kindHit, text: block.text, lang: hit?.lang ?? null, line: null, beforeParagraph: kept.length });
+      open = kindHit;
+      continue;
+    }
+    open = null;
+    kept.push(block.text);
+  }
+  boilerplate.sort((a, b) => a.beforeParagraph - b.beforeParagraph);
+  const repaired = fixAndExplain(kept.join('\n\n'), options.lang ? { lang: options.lang } : {});
+  let paragraphs = repaired.text === '' ? [] : repaired.text.split(/\n\n+/);
+  const title = ex.metadata.title;
+  // The headline repeated as the body's first block is the title, not body text.
+  if (title && paragraphs.length > 0 && sameText(paragraphs[0]!, title)) paragraphs = paragraphs.slice(1);
+  const body = paragraphs.join('\n\n');
+  return {
+    title,
+    byline: ex.metadata.byline,
+    published: ex.metadata.published,
+    siteName: ex.metadata.siteName,
+    url: ex.metadata.url ?? options.url ?? null,
+    lang: options.lang ?? detectLanguage(body, ex.metadata.lang),
+    text: body,
+    paragraphs,
+    boilerplate,
+    fixes: [...ex.markupFixes, ...stepsToFixes(repaired.steps)],
+    source: options.source ?? null,
+    input: 'html',
+    extractor: EXTRACTOR,
+    warnings: paragraphs.length === 0 ? ['no article found on the page'] : [],
+  };
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return norm(a) === norm(b);
+}
+
+export { PageDecodeError as ArticleInputError };
