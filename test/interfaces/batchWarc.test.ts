@@ -53,3 +53,34 @@ describe('unmangle batch: WARC', () => {
     assert.match(r.stderr, /1 records in, 0 out .*1 rejected/);
   });
 });
+
+describe('unmangle batch --mode article', () => {
+  const page = (title: string, body: string) =>
+    `<!doctype html><html><head><title>${title}</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>` +
+    `<article><h1>${title}</h1><p>${body}</p><p>A second paragraph keeps the extractor sure that this is the article text.</p></article>` +
+    `<footer>Share this article</footer></body></html>`;
+
+  test('WARC HTML payloads become articles (charset from the HTTP header), with the fixes counted', () => {
+    const latin1 = Buffer.from(page('Caf\xe9', 'Le caf\xe9 & nbsp; est ouvert tous les jours de la semaine, matin et soir.'), 'latin1');
+    const r = runCli(['batch', file('pages.warc', makeWarc([{ url: 'https://example.com/cafe', contentType: 'text/html; charset=iso-8859-1', body: latin1 }])), '--mode', 'article', '--workers', '1']);
+    assert.equal(r.status, 0, r.stderr);
+    const [rec] = parseJsonl(r.stdout) as unknown as Array<{ text: string; url: string; article: { title: string; input: string; url: string }; unmangle: { fixes: Record<string, number> } }>;
+    assert.match(rec!.text, /Le café est ouvert/);
+    assert.doesNotMatch(rec!.text, /Home|Share this/);
+    assert.equal(rec!.article.title, 'Café');
+    assert.equal(rec!.article.input, 'html');
+    assert.equal(rec!.article.url, 'https://example.com/cafe');
+    assert.ok(rec!.unmangle.fixes.total! >= 1);
+    assert.match(r.stderr, /1 records in, 1 out \(1 repaired, 0 unchanged\)/);
+  });
+
+  test('JSON lines records: the field is replaced by the article body, the rest under article', () => {
+    const r = runCli(['batch', '--mode', 'article', '--workers', '1'], JSON.stringify({ id: 7, text: page('Title', 'Body text & mdash; with a mangled dash in a long enough sentence.') }) + '\n');
+    assert.equal(r.status, 0, r.stderr);
+    const [rec] = parseJsonl(r.stdout) as unknown as Array<{ id: number; text: string; article: { title: string; paragraphs: string[] } }>;
+    assert.equal(rec!.id, 7);
+    assert.match(rec!.text, /Body text — with a mangled dash/);
+    assert.equal(rec!.article.title, 'Title');
+    assert.ok(rec!.article.paragraphs.length >= 2);
+  });
+});

@@ -22,18 +22,25 @@ export interface Processed {
 
 export type Processor = (input: ProcessInput, options: FixOptions) => Processed;
 
-/** Each mode is one function; a mode whose layer is not built is absent, and the CLI says so. */
-export const PROCESSORS: Partial<Record<Mode, Processor>> = {
-  fix: (input, options) => {
-    const text = input.text ?? decodePayload(input.bytes!, input.charset);
-    const result = fixAndCount(text, options);
-    return { ...result, changed: result.text !== text, inputLength: text.length };
-  },
+/** The record cannot be processed (e.g. page bytes that decode to nothing); the worker rejects it. */
+export class RecordError extends Error {
+  override readonly name = 'RecordError';
+}
+
+const fix: Processor = (input, options) => {
+  const text = input.text ?? decodePayload(input.bytes!, input.charset);
+  const result = fixAndCount(text, options);
+  return { ...result, changed: result.text !== text, inputLength: text.length };
 };
 
-export function isModeAvailable(mode: Mode): boolean {
-  return PROCESSORS[mode] !== undefined;
-}
+/**
+ * Each mode is one function. The article layer (an HTML parser and language data) is loaded only by
+ * workers that run it, so that repair-only runs start fast and stay small.
+ */
+export const PROCESSORS: Record<Mode, () => Promise<Processor>> = {
+  fix: async () => fix,
+  article: async () => (await import('./articleProcessor.js')).article,
+};
 
 /** WARC payloads are decoded as the HTTP header says; an unknown or absent charset falls back to UTF-8. */
 export function decodePayload(bytes: Uint8Array, charset: string | undefined): string {

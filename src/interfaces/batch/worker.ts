@@ -5,7 +5,7 @@ import type { Line } from '../io/lines.js';
 import { decodeDocument } from '../io/readDocument.js';
 import { describeInvalidUtf8, decodeUtf8, findInvalidUtf8 } from '../io/utf8.js';
 import { damageScore } from './damage.js';
-import { PROCESSORS, type ProcessInput, type Processed } from './processors.js';
+import { PROCESSORS, RecordError, type ProcessInput, type Processed, type Processor } from './processors.js';
 import { inShard } from './shard.js';
 import { emptyStats, type ChunkResult, type ChunkTask, type RecordOrigin } from './task.js';
 
@@ -13,13 +13,12 @@ import { emptyStats, type ChunkResult, type ChunkTask, type RecordOrigin } from 
  * The piscina task: repairs every record of a chunk and returns the output lines as one buffer.
  * Parsing, repair and serialisation all happen here, so the main thread only moves bytes.
  */
-export default function processChunk(task: ChunkTask): ChunkResult {
+export default async function processChunk(task: ChunkTask): Promise<ChunkResult> {
   const stats = emptyStats();
   const rejects: ChunkResult['rejects'] = [];
   const parts: string[] = [];
   const all = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
-  const processor = PROCESSORS[task.settings.mode];
-  if (!processor) throw new Error(`mode ${task.settings.mode} is not available`);
+  const processor = await loadProcessor(task.settings.mode);
   let stopped = false;
   let offset = 0;
   for (let i = 0; i < task.lengths.length; i++) {
@@ -53,6 +52,17 @@ export default function processChunk(task: ChunkTask): ChunkResult {
   }
   const out = Buffer.from(parts.join(''));
   return { seq: task.seq, out: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), rejects, stats, stopped };
+}
+
+const loaded = new Map<string, Processor>();
+
+async function loadProcessor(mode: ChunkTask['settings']['mode']): Promise<Processor> {
+  let processor = loaded.get(mode);
+  if (!processor) {
+    processor = await PROCESSORS[mode]();
+    loaded.set(mode, processor);
+  }
+  return processor;
 }
 
 interface Done {
@@ -125,6 +135,7 @@ function processRecord(task: ChunkTask, bytes: Buffer, origin: RecordOrigin, pro
     }
   } catch (err) {
     if (err instanceof InputError) return err;
+    if (err instanceof RecordError) return new InputError(where(source, origin.n), err.message);
     throw err;
   }
 }

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { isModeAvailable } from '../batch/processors.js';
 import { BatchSetupError, runBatch } from '../batch/run.js';
 import type { Shard } from '../batch/shard.js';
 import type { FormatChoice } from '../batch/inputs.js';
@@ -56,7 +55,6 @@ export function registerBatch(program: Command): void {
     .addOption(new Option('--checkpoint-ms <n>').argParser(parseCount).hideHelp());
   addRepairOptions(command).action(async (inputs: string[], flags: BatchFlags) => {
     const format: FormatChoice = flags.lines ? 'lines' : flags.format;
-    if (!isModeAvailable(flags.mode)) throw new UsageError(`--mode ${flags.mode} is not available in this build (the article layer is not part of it yet); use --mode fix`);
     if (flags.output && flags.outDir) throw new UsageError('--output and --out-dir exclude each other');
     if (flags.resume && !flags.output && !flags.outDir) throw new UsageError('--resume needs --output FILE or --out-dir DIR (standard output cannot be resumed)');
     if (flags.outDir && flags.unordered) throw new UsageError('--out-dir writes each file in order; drop --unordered');
