@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -85,5 +85,25 @@ describe('unmangle batch --shard', () => {
     const r = runCli(['batch', input, '--shard', '4/3']);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--shard.*wants I\/N/);
+  });
+});
+
+describe('unmangle batch --out-dir --resume', () => {
+  test('redoes only the files after the last checkpoint', () => {
+    const tree = scratch('unmangle-batch-tree-resume-');
+    for (let i = 0; i < 4; i++) tree.file(`doc${i}.txt`, `text ${i} & nbsp; here\n`);
+    const outDir = join(dir, 'tree-out');
+    assert.equal(runCli(['batch', tree.dir, '--out-dir', outDir, '--workers', '1']).status, 0);
+    // As if killed while writing the last file: its checkpoint and the final one never made it.
+    const journal = join(outDir, '.unmangle-journal');
+    const lines = readFileSync(journal, 'utf8').trimEnd().split('\n');
+    writeFileSync(journal, lines.slice(0, -2).join('\n') + '\n');
+    rmSync(join(outDir, 'doc3.txt'));
+    writeFileSync(join(outDir, 'doc3.txt.partial'), 'text 3');
+    const r = runCli(['batch', tree.dir, '--out-dir', outDir, '--workers', '1', '--resume']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /4 records in, 4 out .*resumed/s);
+    assert.deepEqual(readdirSync(outDir).sort(), ['.unmangle-journal', 'doc0.txt', 'doc1.txt', 'doc2.txt', 'doc3.txt']);
+    assert.equal(readFileSync(join(outDir, 'doc3.txt'), 'utf8'), 'text 3 here\n');
   });
 });
