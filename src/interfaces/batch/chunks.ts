@@ -1,7 +1,7 @@
 import { InputError, where } from '../io/errors.js';
-import { readLines } from '../io/lines.js';
 import { MAX_DOCUMENT_BYTES } from '../io/readDocument.js';
 import type { InputFile } from './inputs.js';
+import { lineBlocks } from './lineBlocks.js';
 import { openInput, type ByteCounter } from './open.js';
 import type { ChunkTask, RecordOrigin } from './task.js';
 import { isTextPayload, parseHttpResponse, readWarc, WarcFormatError } from './warc.js';
@@ -32,7 +32,6 @@ export async function* chunksOf(
   file: InputFile,
   fileIndex: number,
   skipThrough: number,
-  maxLineBytes: number,
   counter: ByteCounter,
   chunkRecords = CHUNK_RECORDS,
 ): AsyncGenerator<Chunk> {
@@ -79,9 +78,9 @@ export async function* chunksOf(
   try {
     if (file.format === 'jsonl' || file.format === 'lines') {
       // Oversize lines are still read whole so that they can be rejected verbatim; the worker decides.
-      for await (const line of readLines(openInput(file, counter), maxLineBytes)) {
-        if (line.number <= skipThrough) continue;
-        if (add(line.bytes, { n: line.number })) yield take(false);
+      for await (const block of lineBlocks(openInput(file, counter), CHUNK_BYTES, chunkRecords, skipThrough)) {
+        lastN = block.firstN + block.lines - 1;
+        yield { body: { ...base, bytes: block.bytes, lengths: [], firstN: block.firstN, lineCount: block.lines }, fileIndex, lastN, endOfFile: false, warcSkipped: 0 };
       }
     } else if (file.format === 'text') {
       if (skipThrough < 1) {

@@ -184,13 +184,16 @@ export async function runBatch(config: BatchConfig, stdout: NodeJS.WritableStrea
       const file = files[fileIndex]!;
       const skip = checkpoint && !checkpoint.fileDone && fileIndex === checkpoint.file ? checkpoint.n : 0;
       const settings = settingsFor(config, file);
-      for await (const chunk of chunksOf(file, fileIndex, skip, config.maxLineBytes, counter, config.chunkRecords ?? CHUNK_RECORDS)) {
+      for await (const chunk of chunksOf(file, fileIndex, skip, counter, config.chunkRecords ?? CHUNK_RECORDS)) {
         while (inFlight >= maxInFlight && !failure) await new Promise<void>((wake) => waiters.push(wake));
         if (failure) break outer;
         inFlight++;
         const mySeq = seq++;
-        const task = { ...chunk.body, seq: mySeq, settings };
-        const job: Promise<void> = pool.run(task).then(
+        // The bytes move to the worker instead of being copied; a view into a shared pool is copied first.
+        const bytes = ownBuffer(chunk.body.bytes);
+        const task = { ...chunk.body, bytes, seq: mySeq, settings };
+        chunk.body.bytes = new Uint8Array(0);
+        const job: Promise<void> = pool.run(task, { transferList: [bytes.buffer as ArrayBuffer] }).then(
           (result: ChunkResult) => onResult(mySeq, chunk, result),
           (err: unknown) => fail(err),
         );
@@ -223,6 +226,11 @@ export async function runBatch(config: BatchConfig, stdout: NodeJS.WritableStrea
     stderr.write(formatSummary(summary));
     return summary;
   }
+}
+
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !(bytes.buffer instanceof SharedArrayBuffer)) return bytes;
+  return new Uint8Array(bytes);
 }
 
 /** Under `--out-dir`, text stays text and everything else becomes JSON lines. */

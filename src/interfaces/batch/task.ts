@@ -43,9 +43,13 @@ export interface ChunkTask {
   source: string;
   /** The name sharding hashes: stable across machines (relative path or base name). */
   shardName: string;
-  /** The records' bytes, one after another; `lengths[i]` bytes each. */
+  /**
+   * The records' bytes, one after another, `lengths[i]` bytes each; for JSON lines and `--lines`,
+   * whole lines (`lineCount` of them, line breaks included) that the worker splits.
+   */
   bytes: Uint8Array;
   lengths: number[];
+  lineCount?: number;
   /** Per record, for WARC; line-based chunks hold consecutive records numbered from `firstN`. */
   origins?: RecordOrigin[];
   firstN: number;

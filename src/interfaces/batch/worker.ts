@@ -1,7 +1,8 @@
 import type { FixCounts } from '../../repair/index.js';
 import { InputError, where } from '../io/errors.js';
 import { isBlank, parseTextRecord, type JsonObject } from '../io/jsonRecord.js';
-import type { Line } from '../io/lines.js';
+import { readLines, type Line } from '../io/lines.js';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { decodeDocument } from '../io/readDocument.js';
 import { describeInvalidUtf8, decodeUtf8, findInvalidUtf8 } from '../io/utf8.js';
 import { damageScore } from './damage.js';
@@ -13,18 +14,13 @@ import { emptyStats, type ChunkResult, type ChunkTask, type RecordOrigin } from 
  * The piscina task: repairs every record of a chunk and returns the output lines as one buffer.
  * Parsing, repair and serialisation all happen here, so the main thread only moves bytes.
  */
-export default async function processChunk(task: ChunkTask): Promise<ChunkResult> {
+export default async function processChunk(task: ChunkTask): Promise<unknown> {
   const stats = emptyStats();
   const rejects: ChunkResult['rejects'] = [];
   const parts: string[] = [];
-  const all = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
   const processor = await loadProcessor(task.settings.mode);
   let stopped = false;
-  let offset = 0;
-  for (let i = 0; i < task.lengths.length; i++) {
-    const bytes = all.subarray(offset, offset + task.lengths[i]!);
-    offset += task.lengths[i]!;
-    const origin = task.origins?.[i] ?? { n: task.firstN + i };
+  for await (const { bytes, origin } of recordsOf(task)) {
     const outcome = processRecord(task, bytes, origin, processor);
     if (outcome === 'other-shard') {
       stats.otherShards++;
@@ -50,8 +46,32 @@ export default async function processChunk(task: ChunkTask): Promise<ChunkResult
     for (const [name, n] of Object.entries(processed.counts)) stats.fixes[name] = (stats.fixes[name] ?? 0) + (n ?? 0);
     parts.push(line);
   }
-  const out = Buffer.from(parts.join(''));
-  return { seq: task.seq, out: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), rejects, stats, stopped };
+  const out = encoder.encode(parts.join(''));
+  const result: ChunkResult = { seq: task.seq, out, rejects, stats, stopped };
+  // The output moves to the main thread instead of being copied.
+  return move({ [transferableSymbol]: [out.buffer], [valueSymbol]: result } as unknown as Parameters<typeof move>[0]);
+}
+
+const encoder = new TextEncoder();
+
+async function* single(bytes: Buffer): AsyncGenerator<Buffer> {
+  yield bytes;
+}
+
+/** The chunk's records with where each came from: lines of a block, or records laid end to end. */
+async function* recordsOf(task: ChunkTask): AsyncGenerator<{ bytes: Buffer; origin: RecordOrigin }> {
+  const all = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+  if (task.lineCount !== undefined) {
+    // No length limit here: an oversize line is kept whole so that it can be rejected verbatim.
+    for await (const line of readLines(single(all), Infinity)) yield { bytes: line.bytes, origin: { n: task.firstN + line.number - 1 } };
+    return;
+  }
+  let offset = 0;
+  for (let i = 0; i < task.lengths.length; i++) {
+    const bytes = all.subarray(offset, offset + task.lengths[i]!);
+    offset += task.lengths[i]!;
+    yield { bytes, origin: task.origins?.[i] ?? { n: task.firstN + i } };
+  }
 }
 
 const loaded = new Map<string, Processor>();
