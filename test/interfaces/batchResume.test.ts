@@ -56,6 +56,12 @@ describe('unmangle batch --resume', () => {
     const s = runCli(['batch', input, '--resume']);
     assert.equal(s.status, 2);
     assert.match(s.stderr, /--resume needs --output FILE or --out-dir DIR/);
+    const u = runCli(['batch', input, '-o', output, '--resume', '--unordered']);
+    assert.equal(u.status, 2);
+    assert.match(u.stderr, /--resume needs ordered output/);
+    const i = runCli(['batch', '-o', output, '--resume'], '{"text":"x"}\n');
+    assert.equal(i.status, 2);
+    assert.match(i.stderr, /--resume cannot re-read standard input/);
   });
 });
 
