@@ -95,7 +95,8 @@ type Outcome = Done | InputError | 'other-shard' | 'blank';
 
 function processRecord(task: ChunkTask, bytes: Buffer, origin: RecordOrigin, processor: (i: ProcessInput, o: ChunkTask['settings']['options']) => Processed): Outcome {
   const { settings, source } = task;
-  const lineKey = `${task.shardName}:${origin.n}`;
+  // The key is built only when sharding: most runs do not need it.
+  const lineKey = settings.shard ? `${task.shardName}:${origin.n}` : '';
   if (task.unreadable !== undefined) {
     return inShard(lineKey, settings.shard) ? new InputError(task.unreadable.where, task.unreadable.problem) : 'other-shard';
   }
