@@ -28,6 +28,18 @@ describe('unmangle batch: JSON lines', () => {
     assert.equal(b!.unmangle.damage, 0);
   });
 
+  test('an unchanged record is written as it came, with the metadata appended', () => {
+    const input = file('verbatim.jsonl', '{ "text" : "clean caf\\u00e9", "n": 1.50 } \n\ufeff{"text":"bom"}\n{"text":"x","unmangle":1}\n');
+    const r = runCli(['batch', input, '--workers', '1']);
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.equal(lines[0], `{ "text" : "clean caf\\u00e9", "n": 1.50 ,"unmangle":{"source":${JSON.stringify(input)},"line":1,"fixes":{"total":0},"damage":0}}`);
+    // a byte-order mark is not repeated, and a record's own "unmangle" field is replaced, not duplicated
+    assert.equal(lines[1], `{"text":"bom","unmangle":{"source":${JSON.stringify(input)},"line":2,"fixes":{"total":0},"damage":0}}`);
+    assert.equal(JSON.parse(lines[2]!).unmangle.line, 3);
+    assert.equal((lines[2]!.match(/"unmangle"/g) ?? []).length, 1);
+  });
+
   test('output keeps input order over many chunks and workers; --unordered keeps the set', () => {
     const input = file('many.jsonl', jsonlRecords(3000));
     const r = runCli(['batch', input, '--workers', '2', '--chunk-records', '7']);

@@ -17,7 +17,8 @@ import { emptyStats, type ChunkResult, type ChunkTask, type RecordOrigin } from 
 export default async function processChunk(task: ChunkTask): Promise<unknown> {
   const stats = emptyStats();
   const rejects: ChunkResult['rejects'] = [];
-  const parts: string[] = [];
+  const parts: Buffer[] = [];
+  let size = 0;
   const processor = await loadProcessor(task.settings.mode);
   let stopped = false;
   for await (const { bytes, origin } of recordsOf(task)) {
@@ -45,14 +46,19 @@ export default async function processChunk(task: ChunkTask): Promise<unknown> {
     stats.charsOut += processed.text.length;
     for (const [name, n] of Object.entries(processed.counts)) stats.fixes[name] = (stats.fixes[name] ?? 0) + (n ?? 0);
     parts.push(line);
+    size += line.length;
   }
-  const out = encoder.encode(parts.join(''));
+  // A fresh buffer of its own, so that it can be moved (a small Buffer may be a view into a shared pool).
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
   const result: ChunkResult = { seq: task.seq, out, rejects, stats, stopped };
   // The output moves to the main thread instead of being copied.
   return move({ [transferableSymbol]: [out.buffer], [valueSymbol]: result } as unknown as Parameters<typeof move>[0]);
 }
-
-const encoder = new TextEncoder();
 
 async function* single(bytes: Buffer): AsyncGenerator<Buffer> {
   yield bytes;
@@ -88,7 +94,7 @@ async function loadProcessor(mode: ChunkTask['settings']['mode']): Promise<Proce
 interface Done {
   processed: Processed;
   /** The output for this record, line break included. */
-  line: string;
+  line: Buffer;
 }
 
 type Outcome = Done | InputError | 'other-shard' | 'blank';
@@ -118,7 +124,7 @@ function processRecord(task: ChunkTask, bytes: Buffer, origin: RecordOrigin, pro
         const processed = processor({ text: parsed.text, source }, settings.options);
         const record: JsonObject = parsed.record;
         record[settings.field] = processed.text;
-        return finish(task, record, processed, origin);
+        return finish(task, record, processed, origin, bytes);
       }
       case 'lines': {
         if (!inShard(lineKey, settings.shard)) return 'other-shard';
@@ -161,9 +167,10 @@ function processRecord(task: ChunkTask, bytes: Buffer, origin: RecordOrigin, pro
   }
 }
 
-function finish(task: ChunkTask, record: JsonObject, processed: Processed, origin: RecordOrigin): Done {
+/** `raw`: the JSON line as read, written through (with the metadata added) when nothing changed. */
+function finish(task: ChunkTask, record: JsonObject, processed: Processed, origin: RecordOrigin, raw?: Buffer): Done {
   if (task.settings.output === 'raw') {
-    return { processed, line: task.format === 'lines' ? processed.text + '\n' : processed.text };
+    return { processed, line: Buffer.from(task.format === 'lines' ? processed.text + '\n' : processed.text) };
   }
   if (processed.extra) record.article = processed.extra;
   const meta: JsonObject = { source: task.source };
@@ -171,8 +178,21 @@ function finish(task: ChunkTask, record: JsonObject, processed: Processed, origi
   else if (task.format !== 'text') meta.line = origin.n;
   meta.fixes = fixesSummary(processed.counts);
   meta.damage = damageScore(processed.counts, processed.inputLength);
+  const close = raw && !processed.changed && !processed.extra && !('unmangle' in record) ? closingBrace(raw) : -1;
+  if (close > 0) {
+    // Most records are clean: appending the metadata to the line as it came saves serialising the text again.
+    return { processed, line: Buffer.concat([raw!.subarray(0, close), Buffer.from(`,"unmangle":${JSON.stringify(meta)}}\n`)]) };
+  }
   record.unmangle = meta;
-  return { processed, line: JSON.stringify(record) + '\n' };
+  return { processed, line: Buffer.from(JSON.stringify(record) + '\n') };
+}
+
+/** Where the object's closing brace is (trailing blanks allowed), or -1 when the line is not that simple. */
+function closingBrace(line: Buffer): number {
+  if (line[0] === 0xef) return -1; // a byte-order mark, which the parser dropped and the output must not repeat
+  let i = line.length - 1;
+  while (i > 0 && (line[i] === 0x20 || line[i] === 0x09 || line[i] === 0x0d)) i--;
+  return line[i] === 0x7d ? i : -1;
 }
 
 function totalOf(counts: FixCounts): number {
