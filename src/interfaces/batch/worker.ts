@@ -17,8 +17,7 @@ import { emptyStats, type ChunkResult, type ChunkTask, type RecordOrigin } from 
 export default async function processChunk(task: ChunkTask): Promise<unknown> {
   const stats = emptyStats();
   const rejects: ChunkResult['rejects'] = [];
-  const parts: Buffer[] = [];
-  let size = 0;
+  const out = new OutputBytes(Math.max(4096, task.bytes.byteLength + (task.bytes.byteLength >> 2)));
   const processor = await loadProcessor(task.settings.mode);
   let stopped = false;
   for await (const { bytes, origin } of recordsOf(task)) {
@@ -45,19 +44,44 @@ export default async function processChunk(task: ChunkTask): Promise<unknown> {
     stats.charsIn += processed.inputLength;
     stats.charsOut += processed.text.length;
     for (const [name, n] of Object.entries(processed.counts)) stats.fixes[name] = (stats.fixes[name] ?? 0) + (n ?? 0);
-    parts.push(line);
-    size += line.length;
+    if (typeof line === 'string') out.text(line);
+    else {
+      out.bytes(line.head);
+      out.text(line.tail);
+    }
   }
-  // A fresh buffer of its own, so that it can be moved (a small Buffer may be a view into a shared pool).
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  const result: ChunkResult = { seq: task.seq, out, rejects, stats, stopped };
+  const bytes = out.result();
+  const result: ChunkResult = { seq: task.seq, out: bytes, rejects, stats, stopped };
   // The output moves to the main thread instead of being copied.
-  return move({ [transferableSymbol]: [out.buffer], [valueSymbol]: result } as unknown as Parameters<typeof move>[0]);
+  return move({ [transferableSymbol]: [bytes.buffer], [valueSymbol]: result } as unknown as Parameters<typeof move>[0]);
+}
+
+/** A growing byte buffer of its own (never a view into Node's shared pool), so that it can be moved. */
+class OutputBytes {
+  private buf: Buffer;
+  private length = 0;
+  constructor(capacity: number) {
+    this.buf = Buffer.allocUnsafeSlow(capacity);
+  }
+  private room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.length + n));
+    this.buf.copy(bigger, 0, 0, this.length);
+    this.buf = bigger;
+  }
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+  text(s: string): void {
+    // 3 bytes per UTF-16 unit is the most UTF-8 can need; measure exactly only when that does not fit.
+    this.room(this.length + s.length * 3 <= this.buf.length ? 0 : Buffer.byteLength(s));
+    this.length += this.buf.write(s, this.length);
+  }
+  result(): Uint8Array {
+    return new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.length);
+  }
 }
 
 async function* single(bytes: Buffer): AsyncGenerator<Buffer> {
@@ -93,8 +117,8 @@ async function loadProcessor(mode: ChunkTask['settings']['mode']): Promise<Proce
 
 interface Done {
   processed: Processed;
-  /** The output for this record, line break included. */
-  line: Buffer;
+  /** The output for this record, line break included: text, or the input line's bytes and an ending. */
+  line: string | { head: Buffer; tail: string };
 }
 
 type Outcome = Done | InputError | 'other-shard' | 'blank';
@@ -170,7 +194,7 @@ function processRecord(task: ChunkTask, bytes: Buffer, origin: RecordOrigin, pro
 /** `raw`: the JSON line as read, written through (with the metadata added) when nothing changed. */
 function finish(task: ChunkTask, record: JsonObject, processed: Processed, origin: RecordOrigin, raw?: Buffer): Done {
   if (task.settings.output === 'raw') {
-    return { processed, line: Buffer.from(task.format === 'lines' ? processed.text + '\n' : processed.text) };
+    return { processed, line: task.format === 'lines' ? processed.text + '\n' : processed.text };
   }
   if (processed.extra) record.article = processed.extra;
   const meta: JsonObject = { source: task.source };
@@ -181,10 +205,10 @@ function finish(task: ChunkTask, record: JsonObject, processed: Processed, origi
   const close = raw && !processed.changed && !processed.extra && !('unmangle' in record) ? closingBrace(raw) : -1;
   if (close > 0) {
     // Most records are clean: appending the metadata to the line as it came saves serialising the text again.
-    return { processed, line: Buffer.concat([raw!.subarray(0, close), Buffer.from(`,"unmangle":${JSON.stringify(meta)}}\n`)]) };
+    return { processed, line: { head: raw!.subarray(0, close), tail: `,"unmangle":${JSON.stringify(meta)}}\n` } };
   }
   record.unmangle = meta;
-  return { processed, line: Buffer.from(JSON.stringify(record) + '\n') };
+  return { processed, line: JSON.stringify(record) + '\n' };
 }
 
 /** Where the object's closing brace is (trailing blanks allowed), or -1 when the line is not that simple. */
