@@ -10,6 +10,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { asDocuments, nlpCorpusSentences } from '../test/support/corpus.js';
 import { seededRandom } from '../test/support/random.js';
 import { damageLikeTranslation } from '../test/support/translationDamage.js';
@@ -62,12 +63,30 @@ function run(workers: number): Run {
   return { workers, seconds, summary };
 }
 
+/**
+ * How much parallelism the machine offers right now: the same busy loop in 1 thread and in 2 at
+ * once. 2.0 on two idle cores; about 1.0 when other processes keep one core busy, and then no
+ * program can scale 1→2 here, which the scaling figure must be read against.
+ */
+async function machineParallelism(): Promise<number> {
+  const code = `let x = 0; for (let i = 0; i < 4e8; i++) x = (x * 31 + i) | 0; require('node:worker_threads').parentPort.postMessage(x);`;
+  const spin = async (threads: number) => {
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: threads }, () => new Promise((resolve) => new Worker(code, { eval: true }).once('message', resolve))));
+    return performance.now() - t0;
+  };
+  const one = await spin(1);
+  const two = await spin(2);
+  return (2 * one) / two;
+}
+
 await generate();
 const size = statSync(corpus).size;
 const all = availableParallelism();
 console.log(`corpus: ${corpus} (${(size / 1e6).toFixed(0)} MB, nlp-corpus sentences, 8 per record, a third with translation damage)`);
 // Other processes on the machine take cores away from the workers; the load says how many.
 console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${all} cores`);
+const before = await machineParallelism();
 const runs = [run(1), ...(all > 1 ? [run(2)] : []), ...(all > 2 ? [run(all)] : [])];
 for (const r of runs) {
   const recs = r.summary.records.in;
@@ -80,5 +99,7 @@ if (runs.length > 1) {
   const scaling = runs[0]!.seconds / runs[1]!.seconds;
   // CPU seconds per worker count show the parallel overhead whatever else runs on the machine.
   const overhead = runs[1]!.summary.cpuSeconds / runs[0]!.summary.cpuSeconds;
+  const after = await machineParallelism();
   console.log(`scaling 1→2 workers: ${scaling.toFixed(2)}× wall (target ≥ 1.7× on 2 idle cores); CPU time at 2 workers is ${overhead.toFixed(2)}× that at 1`);
+  console.log(`machine parallelism (a busy loop in 2 threads vs 1): ${before.toFixed(2)}× before, ${after.toFixed(2)}× after (2.00 = two idle cores)`);
 }
