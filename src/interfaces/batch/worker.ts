@@ -142,9 +142,10 @@ function processRecord(task: ChunkTask, bytes: Buffer, origin: RecordOrigin, pro
           if (err instanceof InputError && !inShard(lineKey, settings.shard)) return 'other-shard';
           throw err;
         }
-        const id = parsed.record[settings.idField];
-        const key = typeof id === 'string' || typeof id === 'number' ? `id:${id}` : lineKey;
-        if (!inShard(key, settings.shard)) return 'other-shard';
+        if (settings.shard) {
+          const id = parsed.record[settings.idField];
+          if (!inShard(typeof id === 'string' || typeof id === 'number' ? `id:${id}` : lineKey, settings.shard)) return 'other-shard';
+        }
         const processed = processor({ text: parsed.text, source }, settings.options);
         const record: JsonObject = parsed.record;
         record[settings.field] = processed.text;
