@@ -1,4 +1,4 @@
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rename, stat, type FileHandle } from 'node:fs/promises';
 import type { ChunkStats } from './task.js';
 
 /** A reject as the summary keeps it (the first ones only; all of them are counted). */
@@ -25,12 +25,23 @@ export interface Checkpoint {
   done: boolean;
 }
 
-/** An append-only file of checkpoints; a torn last line (kill -9 while writing it) is ignored. */
+/** Past this size the journal is replaced by one holding only its last checkpoint. */
+const COMPACT_AT = 1 << 20;
+
+/**
+ * An append-only file of checkpoints; a torn last line (kill -9 while writing it) is ignored. A long
+ * run's journal is compacted now and then by writing a new one beside it and renaming it over.
+ */
 export class Journal {
-  private constructor(private readonly handle: FileHandle) {}
+  private constructor(
+    private readonly path: string,
+    private handle: FileHandle,
+    private size: number,
+  ) {}
 
   static async create(path: string, append: boolean): Promise<Journal> {
-    return new Journal(await open(path, append ? 'a' : 'w'));
+    const handle = await open(path, append ? 'a' : 'w');
+    return new Journal(path, handle, append ? (await stat(path)).size : 0);
   }
 
   static async last(path: string): Promise<Checkpoint | null> {
@@ -54,8 +65,21 @@ export class Journal {
   }
 
   async write(checkpoint: Checkpoint): Promise<void> {
-    await this.handle.write(JSON.stringify(checkpoint) + '\n');
+    const line = JSON.stringify(checkpoint) + '\n';
+    if (this.size + line.length > COMPACT_AT) {
+      const fresh = await open(`${this.path}.new`, 'w');
+      await fresh.write(line);
+      await fresh.sync();
+      await fresh.close();
+      await this.handle.close();
+      await rename(`${this.path}.new`, this.path);
+      this.handle = await open(this.path, 'a');
+      this.size = line.length;
+      return;
+    }
+    await this.handle.write(line);
     await this.handle.sync();
+    this.size += line.length;
   }
 
   async close(): Promise<void> {
