@@ -1,11 +1,12 @@
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { FixCounts } from '../../repair/index.js';
 import { InputError, where } from '../io/errors.js';
 import { isBlank, parseTextRecord, type JsonObject } from '../io/jsonRecord.js';
 import { readLines, type Line } from '../io/lines.js';
-import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { decodeDocument } from '../io/readDocument.js';
 import { describeInvalidUtf8, decodeUtf8, findInvalidUtf8 } from '../io/utf8.js';
 import { damageScore } from './damage.js';
+import { OutputBytes } from './outputBytes.js';
 import { PROCESSORS, RecordError, type ProcessInput, type Processed, type Processor } from './processors.js';
 import { inShard } from './shard.js';
 import { emptyStats, type ChunkResult, type ChunkTask, type RecordOrigin } from './task.js';
@@ -56,33 +57,6 @@ export default async function processChunk(task: ChunkTask): Promise<unknown> {
   return move({ [transferableSymbol]: [bytes.buffer], [valueSymbol]: result } as unknown as Parameters<typeof move>[0]);
 }
 
-/** A growing byte buffer of its own (never a view into Node's shared pool), so that it can be moved. */
-class OutputBytes {
-  private buf: Buffer;
-  private length = 0;
-  constructor(capacity: number) {
-    this.buf = Buffer.allocUnsafeSlow(capacity);
-  }
-  private room(n: number): void {
-    if (this.length + n <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.length + n));
-    this.buf.copy(bigger, 0, 0, this.length);
-    this.buf = bigger;
-  }
-  bytes(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.length);
-    this.length += b.length;
-  }
-  text(s: string): void {
-    // 3 bytes per UTF-16 unit is the most UTF-8 can need; measure exactly only when that does not fit.
-    this.room(this.length + s.length * 3 <= this.buf.length ? 0 : Buffer.byteLength(s));
-    this.length += this.buf.write(s, this.length);
-  }
-  result(): Uint8Array {
-    return new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.length);
-  }
-}
 
 async function* single(bytes: Buffer): AsyncGenerator<Buffer> {
   yield bytes;
