@@ -3,7 +3,7 @@
  * `../shared/data/aeb-dev/`, read in place (they belong to their publishers and are never copied into
  * the project). Prints F1, precision, recall and accuracy for Unmangle and for Readability alone
  * (over linkedom, as the benchmark runs it: `textContent` of its result), and pages per second on
- * one thread. `--compare` adds Defuddle; `--worst N` lists the N lowest-scoring pages.
+ * one thread. `--compare` adds Readability over jsdom and Defuddle over linkedom; `--worst N` lists the N lowest-scoring pages.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -42,7 +42,15 @@ const extractors: Record<string, Extract> = {
   },
 };
 
-async function addDefuddle(): Promise<void> {
+/** The other extractor and the other DOM, measured for comparison (dev dependencies only). */
+async function addComparisons(): Promise<void> {
+  const { JSDOM, VirtualConsole } = await import('jsdom');
+  extractors['readability+jsdom'] = (p) => {
+    const dom = new JSDOM(gunzipSync(p.bytes).toString('utf8'), { url: p.url, virtualConsole: new VirtualConsole() });
+    const text = new Readability(dom.window.document as never).parse()?.textContent ?? '';
+    dom.window.close();
+    return text;
+  };
   const { Defuddle } = await import('defuddle/node');
   extractors['defuddle+linkedom'] = async (p) => {
     const { document } = parseHTML(gunzipSync(p.bytes).toString('utf8'));
@@ -67,7 +75,7 @@ async function main(): Promise<void> {
     return;
   }
   const args = process.argv.slice(2);
-  if (args.includes('--compare')) await addDefuddle();
+  if (args.includes('--compare')) await addComparisons();
   const worstIdx = args.indexOf('--worst');
   const worst = worstIdx >= 0 ? Number(args[worstIdx + 1] ?? 10) : 0;
   const pages = loadPages();
@@ -76,10 +84,16 @@ async function main(): Promise<void> {
     for (const p of pages.slice(0, 5)) await extract(p); // warm up the JIT before timing
     const outputs: string[] = [];
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     for (const p of pages) outputs.push(await extract(p));
     const seconds = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
+    // CPU time is what one thread costs even when other processes share the machine.
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const pairs = pages.map((p, i) => ({ truth: p.truth, predicted: outputs[i]! }));
-    console.log(`${name.padEnd(22)} ${fmt(score(pairs))}  ${(pages.length / seconds).toFixed(1)} pages/s`);
+    console.log(
+      `${name.padEnd(22)} ${fmt(score(pairs))}  ${(pages.length / seconds).toFixed(1)} pages/s wall, ${(pages.length / cpuSeconds).toFixed(1)} pages/s of CPU time`,
+    );
     if (worst > 0 && name === 'unmangle') {
       const ranked = pages
         .map((p, i) => {

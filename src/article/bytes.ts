@@ -38,12 +38,13 @@ export function decodePage(bytes: Uint8Array, headerCharset?: string): DecodedPa
   if (fromHeader) return { text: iconv.decode(data, fromHeader), charset: fromHeader, charsetSource: 'header', gzipped };
   const head = data.subarray(0, 4096).toString('latin1');
   const fromMeta = known(META_CHARSET.exec(head)?.[1]);
+  const utf8 = asUtf8(data);
   if (fromMeta) {
     // Pages saved as UTF-8 often keep their old meta tag; valid UTF-8 with non-ASCII bytes is UTF-8.
-    const charset = fromMeta !== 'utf-8' && isUtf8(data) && hasNonAscii(data) ? 'utf-8' : fromMeta;
-    return { text: iconv.decode(data, charset), charset, charsetSource: 'meta', gzipped };
+    if (utf8 !== null && (fromMeta === 'utf-8' || hasNonAscii(data))) return { text: utf8, charset: 'utf-8', charsetSource: 'meta', gzipped };
+    return { text: iconv.decode(data, fromMeta), charset: fromMeta, charsetSource: 'meta', gzipped };
   }
-  if (isUtf8(data)) return { text: data.toString('utf8'), charset: 'utf-8', charsetSource: hasNonAscii(data) ? 'detected' : 'default', gzipped };
+  if (utf8 !== null) return { text: utf8, charset: 'utf-8', charsetSource: hasNonAscii(data) ? 'detected' : 'default', gzipped };
   const detected = known(chardet.detect(data) ?? undefined) ?? 'windows-1252';
   return { text: iconv.decode(data, detected), charset: detected, charsetSource: 'detected', gzipped };
 }
@@ -69,12 +70,14 @@ function bomCharset(data: Buffer): string | undefined {
   return undefined;
 }
 
-function isUtf8(data: Buffer): boolean {
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** The text when the bytes are valid UTF-8, else null: one pass both checks and decodes. */
+function asUtf8(data: Buffer): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(data);
-    return true;
+    return STRICT_UTF8.decode(data);
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -1,8 +1,8 @@
-import { fixAndExplain } from '../repair/index.js';
+import { fixAndExplain, type TextBlock } from '../repair/index.js';
 import { classifyLine, continuesList } from './boilerplate/detect.js';
 import type { BoilerplateKind } from './boilerplate/patterns.js';
 import { decodePage, PageDecodeError, type DecodedPage } from './bytes.js';
-import { EXTRACTOR, extractFromHtml } from './html/extract.js';
+import { extractFromHtml } from './html/extract.js';
 import { detectLanguage } from './language.js';
 import { plainTextArticle, stepsToFixes } from './plainText.js';
 import { validateArticle, type Article, type Boilerplate } from './schema.js';
@@ -40,6 +40,7 @@ export function toArticle(input: string | Uint8Array, options: ArticleOptions = 
     text = decoded.text;
   }
   const kind = options.input && options.input !== 'auto' ? options.input : decoded?.gzipped || looksLikeHtml(text) ? 'html' : 'text';
+  if (decoded && text.includes('\u0000')) throw new PageDecodeError('binary data (NUL byte), not a page or text');
   const article = kind === 'html' ? fromHtml(text, options) : fromText(text, options);
   return validateArticle(article);
 }
@@ -84,7 +85,7 @@ function fromHtml(html: string, options: ArticleOptions): Article {
   const kept: string[] = [];
   let open: BoilerplateKind | null = null;
   for (const block of ex.blocks) {
-    const hit = block.text.includes('\n') ? null : classifyLine(block.text);
+    const hit = block.text.includes('\n') ? null : classifyLine(block.text) ?? linkOnly(block);
     if (hit || (open && block.kind !== 'paragraph' && continuesList(open, block.text))) {
       const kindHit: BoilerplateKind = hit?.kind ?? open!;
       boilerplate.push({ kind: kindHit, text: block.text, lang: hit?.lang ?? null, line: null, beforeParagraph: kept.length });
@@ -114,9 +115,18 @@ function fromHtml(html: string, options: ArticleOptions): Article {
     fixes: [...ex.markupFixes, ...stepsToFixes(repaired.steps)],
     source: options.source ?? null,
     input: 'html',
-    extractor: EXTRACTOR,
+    extractor: ex.extractor,
     warnings: paragraphs.length === 0 ? ['no article found on the page'] : [],
   };
+}
+
+/**
+ * A block that is nothing but a link, outside headings, is a pointer to another story (a related
+ * list that carried no telling class name), not text of this one.
+ */
+function linkOnly(block: TextBlock): { kind: BoilerplateKind; lang: null } | null {
+  if (block.kind === 'heading' || block.linkChars < block.text.replace(/\s/g, '').length * 0.9) return null;
+  return block.text.length <= 200 ? { kind: 'related', lang: null } : null;
 }
 
 function sameText(a: string, b: string): boolean {

@@ -39,8 +39,9 @@ export function splitBlock(lines: readonly string[]): string[] {
 
 function join(a: string, b: string): string {
   if (a === '') return b;
-  // A word hyphenated at the end of a line continues on the next one.
-  if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
+  // A line ending in a hyphen continues the word on the next line. The hyphen is kept: dropping it
+  // would glue compounds (`well-` + `known`), keeping it only leaves a visible break hyphen.
+  if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a + b;
   return `${a} ${b}`;
 }
 

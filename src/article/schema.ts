@@ -35,11 +35,14 @@ export const ArticleSchema = z.object({
   paragraphs: z.array(z.string()),
   boilerplate: z.array(BoilerplateSchema),
   fixes: z.array(FixSchema),
-  /** The file the article came from (`-` for standard input), or null. */
+  /** The file the article came from (`<stdin>` for standard input), or null. */
   source: z.string().nullable(),
   /** `html` or `text`: how the input was read. */
   input: z.enum(['html', 'text']),
-  /** What found the main content: `readability+linkedom` for pages, `plain-text` for text. */
+  /**
+   * What found the main content: `readability+linkedom` for pages, `linkedom-body` when Readability
+   * found nothing on a page that has paragraphs, `plain-text` for text.
+   */
   extractor: z.string(),
   /** Why the body is empty, when it is (no article on the page). */
   warnings: z.array(z.string()),

@@ -6,7 +6,8 @@ import { quotes } from './fixers/quotes.js';
 import { htmlFragmentToText } from './html/index.js';
 import { looksLikeMarkup } from './markup.js';
 import { resolveOptions } from './options.js';
-import type { DamageSite, ExplainResult, FixCounts, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
+import { splitIntoPieces } from './pieces.js';
+import type { DamageSite, ExplainResult, FixCounts, FixerName, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
 
 /**
  * The order matters: entity repair must see the text before anything decodes it, collateral damage
@@ -29,11 +30,35 @@ interface RunResult extends ExplainResult {
 }
 
 function run(input: string, resolved: ResolvedOptions, record: Record_): RunResult {
+  const pieces = splitIntoPieces(input);
+  if (pieces.length === 1) return runPiece(input, resolved, record, 0);
+  const texts: string[] = [];
+  const steps: Step[] = [];
+  const counts: FixCounts = {};
+  let inputOffset = 0;
+  let outputOffset = 0;
+  let pass = 0;
+  for (const piece of pieces) {
+    const result = runPiece(piece, resolved, record, pass);
+    // Later pieces are still untouched when this one is repaired, earlier ones already final.
+    for (const step of result.steps) {
+      steps.push({ ...step, start: step.start + outputOffset, end: step.end + outputOffset, inputStart: step.inputStart + inputOffset, inputEnd: step.inputEnd + inputOffset });
+      pass = Math.max(pass, step.pass + 1);
+    }
+    for (const [name, n] of Object.entries(result.counts)) counts[name as FixerName] = (counts[name as FixerName] ?? 0) + n;
+    texts.push(result.text);
+    inputOffset += piece.length;
+    outputOffset += result.text.length;
+  }
+  return { text: texts.join(''), steps, counts };
+}
+
+function runPiece(input: string, resolved: ResolvedOptions, record: Record_, firstPass: number): RunResult {
   const counts: FixCounts = {};
   let text = input;
   let regions: Region[] = [];
   const steps: Step[] = [];
-  let pass = 0;
+  let pass = firstPass;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // Each round sees its text as a fresh call would, so that a second call has nothing left to do.
     const isMarkup = looksLikeMarkup(text);

@@ -52,6 +52,30 @@ const POSITIVE: Record<BoilerplateKind, Record<string, string[]>> = {
     fr: ['Mots-clés : OTAN, Russie, Ukraine'],
     es: ['Etiquetas: OTAN, Rusia, Ucrania'],
   },
+  ads: {
+    en: ['Advertisement', 'Sponsored content'],
+    ru: ['Реклама'],
+    uk: ['Реклама'],
+    de: ['Anzeige'],
+    fr: ['Publicité'],
+    es: ['Publicidad'],
+  },
+  caption: {
+    en: ['(Image: © NASA/ESA)', 'A man loads trims into his truck in Hialeah, Fla. (AP Photo/Alan Diaz, File)', 'Photo: Jane Doe'],
+    ru: ['Фото: ТАСС'],
+    uk: ['Фото: Укрінформ'],
+    de: ['Foto: dpa'],
+    fr: ['Photo : AFP'],
+    es: ['Foto: EFE'],
+  },
+  dateline: {
+    en: ['Published 1 day ago', 'Updated at 1:23 p.m.'],
+    ru: ['Опубликовано 9 января 2022'],
+    uk: ['Оновлено 9 січня 2022'],
+    de: ['Aktualisiert am 9. Januar 2022'],
+    fr: ['Publié le 9 janvier 2022'],
+    es: ['Publicado el 9 de enero de 2022'],
+  },
   copyright: {
     en: ['© 2022 Example News. All rights reserved.', 'Copyright 2022 Example Media'],
     ru: ['© 2022 Пример. Все права защищены.'],
@@ -85,6 +109,10 @@ describe('boilerplate lines', () => {
       'Cookies were served at the reception after the ceremony.',
       'Related talks between the two ministers ended without agreement.',
       'Tags on the luggage showed that it had been sent from Frankfurt.',
+      'Updated figures show a rise',
+      'Published by Penguin',
+      'Advertisers left the platform after the scandal.',
+      'The photo shows the minister (left) with his deputy.',
     ];
     for (const s of sentences) assert.equal(classifyLine(s), null, s);
   });

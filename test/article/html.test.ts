@@ -114,11 +114,31 @@ describe('toArticle on other pages', () => {
     assert.ok(a.text.includes(BODY[3]!));
   });
 
+  it('survives elements nested twenty thousand deep', () => {
+    const deep = `<html><body>${'<div>'.repeat(20000)}<p>${BODY.join(' ')}</p>${'</div>'.repeat(20000)}</body></html>`;
+    const a = toArticle(deep);
+    assert.deepEqual(a.paragraphs, [BODY.join(' ')]);
+    assert.ok(['readability+linkedom', 'linkedom-body'].includes(a.extractor));
+  });
+
   it('reads a fragment as HTML and empty input as an empty article', () => {
     assert.equal(toArticle(`<p>${BODY[0]}</p><p>${BODY[1]}</p>`).input, 'html');
     const empty = toArticle('');
     assert.equal(empty.text, '');
     assert.equal(empty.warnings.length, 1);
+  });
+
+  it('drops captions and link-only blocks but keeps paragraphs with links in them', () => {
+    const page = `<html><body><article>
+<p>${BODY[0]}</p>
+<figure><img src="x.jpg"><figcaption>The ministers in Brussels (Photo: Agency)</figcaption></figure>
+<p>${BODY[1]!.replace('arms control', '<a href="/arms">arms control</a>')}</p>
+<p><a href="/other">Ministers of another alliance meet in Vienna next month</a></p>
+<p>${BODY[2]}</p>
+</article></body></html>`;
+    const a = toArticle(page);
+    assert.deepEqual(a.paragraphs, [BODY[0], BODY[1], BODY[2]]);
+    assert.ok(a.boilerplate.some((b) => b.kind === 'related' && b.text.startsWith('Ministers of another alliance')));
   });
 
   it('rejects a corrupt gzip stream with a clear error', () => {

@@ -30,6 +30,7 @@ describe("fixText(html, { from: 'html' })", () => {
     assert.equal(html('<p>open <b>bold <i>both</p><p>next'), 'open bold both\n\nnext');
     assert.equal(html('<div><p>a</div></span></p>b'), 'a\n\nb');
     assert.equal(html(''), '');
+    assert.equal(html(`${'<div>'.repeat(50000)}deep${'</div>'.repeat(50000)}`), 'deep');
   });
 
   it('explains repairs in the coordinates of the extracted text', () => {

@@ -104,3 +104,24 @@ describe('options', () => {
     assert.deepEqual(fixAndExplain(''), { text: '', steps: [] });
   });
 });
+
+describe('large documents', () => {
+  test('are repaired in pieces with the same result, and their plans replay', () => {
+    const copies = 200; // about 560 kB, several pieces
+    const big = Array.from({ length: copies }, () => seed).join('\n');
+    const fixedSeed = fixText(seed);
+    const expected = Array.from({ length: copies }, () => fixedSeed).join('\n');
+    const { text, steps } = fixAndExplain(big);
+    assert.ok(text === expected, 'same text as the seed repaired alone');
+    assert.ok(applyPlan(big, steps) === text, 'plan replays');
+    const last = steps[steps.length - 1]!;
+    assert.equal(big.slice(last.inputStart, last.inputEnd).length > 0, true);
+    assert.equal(steps.filter((s) => s.fixer === 'mangledEntities').length, copies * fixAndExplain(seed).steps.filter((s) => s.fixer === 'mangledEntities').length);
+  });
+
+  test('a single huge line is cut only where nothing can be damaged', () => {
+    const line = 'word & nbsp; and & nbsp; and “ quoted & raquo; text. '.repeat(5000);
+    const once = fixText(line);
+    assert.ok(once === 'word and “quoted” text. '.repeat(5000), 'every repetition repaired the same way');
+  });
+});

@@ -23,16 +23,43 @@ function normalise(line: string): string {
   return line.replace(LEAD, '').replace(TRAIL, '').replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** `\\w` in a JavaScript regex is ASCII even with the `u` flag; the phrases need it for every script. */
+function unicodeWords(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\' && source[i + 1] === 'w') {
+      out += inClass ? '\\p{L}\\p{N}_' : '[\\p{L}\\p{N}_]';
+      i++;
+      continue;
+    }
+    if (c === '\\') {
+      out += c + (source[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    out += c;
+  }
+  return out;
+}
+
+function alternatives(alts: readonly string[]): string {
+  return unicodeWords(alts.join('|'));
+}
+
 function compile(): Rule[] {
   const rules: Rule[] = [];
   for (const set of PHRASES) {
     for (const [lang, alts] of Object.entries(set.phrases)) {
       if (alts.length === 0) continue;
-      const re = new RegExp(`^(?:${alts.join('|')})$`, 'iu');
+      const re = new RegExp(`^(?:${alternatives(alts)})$`, 'iu');
       rules.push({ kind: set.kind, lang, test: (line, n) => line.length <= MAX_PROMPT && re.test(n) });
     }
     for (const [lang, alts] of Object.entries(set.withPayload ?? {})) {
-      const re = new RegExp(`^(?:${alts.join('|')})\\s*[:：—–]\\s*\\S`, 'iu');
+      const re = new RegExp(`^(?:${alternatives(alts)})\\s*[:：—–]\\s*\\S`, 'iu');
       rules.push({
         kind: set.kind,
         lang,
@@ -40,7 +67,7 @@ function compile(): Rule[] {
       });
     }
     for (const [lang, alts] of Object.entries(set.notices ?? {})) {
-      const re = new RegExp(`^(?:${alts.join('|')})`, 'iu');
+      const re = new RegExp(`^(?:${alternatives(alts)})`, 'iu');
       rules.push({ kind: set.kind, lang, test: (line, n) => line.length <= MAX_NOTICE && re.test(n) });
     }
   }
@@ -56,17 +83,22 @@ function payloadIsList(kind: BoilerplateKind, normalised: string): boolean {
 
 let rules: Rule[] | undefined;
 
+/** A caption ends with the agency's photo credit: `(AP Photo/Alan Diaz, File)`, `(Image: GETTY)`. */
+const AGENCY_CREDIT = /\((?:[\w .-]*\b(?:photo|image|picture|foto|фото)s?\b[^()]{0,60}|image: [^()]{1,40})\)$/iu;
+
 const COPYRIGHT_START = /^(?:©|\(c\)|copyright\b|копирайт|℗)/iu;
 const COPYRIGHT_ANYWHERE = /(?:all rights reserved|все права защищены|(?:всі|усі) права (?:захищені|захищено)|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)/iu;
 
 /** The boilerplate family a single line belongs to, or null when it is content. */
 export function classifyLine(line: string): BoilerplateHit | null {
   const trimmed = line.trim();
-  if (trimmed === '') return null;
-  const n = normalise(trimmed);
+  if (trimmed === '' || trimmed.length > MAX_NOTICE) return null;
+  // Body paragraphs are long: only notices (which match at the start) can apply to them.
+  const n = trimmed.length > MAX_PAYLOAD_LINE ? trimmed.slice(0, 200).toLowerCase() : normalise(trimmed);
   if (n === '') return null;
   rules ??= compile();
   for (const rule of rules) if (rule.test(trimmed, n)) return { kind: rule.kind, lang: rule.lang };
+  if (trimmed.length <= 300 && AGENCY_CREDIT.test(trimmed)) return { kind: 'caption', lang: 'en' };
   if (trimmed.length <= 200 && (COPYRIGHT_START.test(trimmed) || COPYRIGHT_ANYWHERE.test(trimmed))) {
     return { kind: 'copyright', lang: guessCopyrightLang(trimmed) };
   }

@@ -4,7 +4,7 @@
  * never matches; families whose lines carry a payload (`Tags: …`, `Read also: …`) say so.
  */
 
-export const BOILERPLATE_KINDS = ['comments', 'share', 'related', 'cookies', 'newsletter', 'tags', 'copyright'] as const;
+export const BOILERPLATE_KINDS = ['comments', 'share', 'related', 'cookies', 'newsletter', 'tags', 'copyright', 'ads', 'caption', 'dateline'] as const;
 export type BoilerplateKind = (typeof BOILERPLATE_KINDS)[number];
 
 export interface PhraseSet {
@@ -68,6 +68,14 @@ export const PHRASES: readonly PhraseSet[] = [
   },
   {
     kind: 'share',
+    notices: {
+      en: ['follow (?:him|her|them|us|me) on (?:twitter|facebook|instagram|linkedin)'],
+      ru: ['подписывайтесь на (?:нас|наш канал)'],
+      uk: ['підписуйтесь на (?:нас|наш канал)'],
+      de: ['folgen sie (?:ihm|ihr|uns) auf (?:twitter|facebook|instagram)'],
+      fr: ['suivez-(?:le|la|nous) sur (?:twitter|facebook|instagram)'],
+      es: ['síguel[oa]s? en (?:twitter|facebook|instagram)', 'síguenos en (?:twitter|facebook|instagram)'],
+    },
     phrases: {
       en: [
         'share(?: this)?(?: article| story| post| page)?', 'share on (?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|email)',
@@ -131,6 +139,14 @@ export const PHRASES: readonly PhraseSet[] = [
       fr: ['(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter', 's\'inscrire à la newsletter', 'recevez (?:notre|la) newsletter', 'abonnez-vous', "s'abonner"],
       es: ['suscr[íi]bete a (?:nuestro|nuestra|el|la) (?:boletín|newsletter)', 'recibe (?:nuestro|nuestra) (?:boletín|newsletter)', 'suscr[íi]bete', 'suscribirse'],
     },
+    notices: {
+      en: ['get the latest [\\w ]{0,30}(?:in|to) your inbox', '(?:sign up|subscribe) (?:for|to) [\\w’\' .]{0,40}newsletters?\\b'],
+      ru: ['подпишитесь на [\\w ]{0,30}рассылку'],
+      uk: ['підпишіться на [\\w ]{0,30}розсилку'],
+      de: ['melden sie sich [\\w ]{0,30}newsletter an', 'abonnieren sie [\\w ]{0,30}newsletter'],
+      fr: ['inscrivez-vous [\\w ]{0,30}newsletter', 'abonnez-vous [\\w ]{0,30}newsletter'],
+      es: ['suscr[íi]bete [\\w ]{0,30}(?:boletín|newsletter)'],
+    },
   },
   {
     kind: 'cookies',
@@ -161,6 +177,41 @@ export const PHRASES: readonly PhraseSet[] = [
       de: ['schlagwörter', 'schlagworte', 'tags', 'themen', 'stichwörter'],
       fr: ['mots-clés', 'mots clés', 'étiquettes', 'tags', 'thèmes'],
       es: ['etiquetas', 'tags', 'temas', 'palabras clave'],
+    },
+  },
+  {
+    kind: 'ads',
+    phrases: {
+      en: ['advert', 'advertisement', 'sponsored(?: content)?', 'ad', 'story continues below(?: advertisement)?'],
+      ru: ['реклама', 'на правах рекламы'],
+      uk: ['реклама', 'на правах реклами'],
+      de: ['anzeige', 'werbung'],
+      fr: ['publicité', 'contenu sponsorisé'],
+      es: ['publicidad', 'anuncio', 'contenido patrocinado'],
+    },
+  },
+  {
+    kind: 'caption',
+    phrases: {},
+    notices: {
+      en: ['\\(?(?:image|photo|picture|credit|photograph)s?(?: credit)?\\s*:'],
+      ru: ['\\(?фото(?:графия)?\\s*:'],
+      uk: ['\\(?фото(?:графія)?\\s*:'],
+      de: ['\\(?(?:foto|bild)\\s*:'],
+      fr: ['\\(?(?:photo|crédit photo|image)\\s*:'],
+      es: ['\\(?(?:foto|imagen|fotografía)\\s*:'],
+    },
+  },
+  {
+    kind: 'dateline',
+    // A time stamp line must carry a number or a relative day, so `Updated figures show a rise` stays.
+    phrases: {
+      en: ['(?:published|updated|posted|last updated)(?: on| at)?:? (?=[\\w ,:.]*(?:\\d|\\bago\\b|yesterday|today))[\\w ,:.]{1,40}'],
+      ru: ['(?:опубликовано|обновлено):? (?=[\\w ,:.]*(?:\\d|назад|вчера|сегодня))[\\w ,:.]{1,40}'],
+      uk: ['(?:опубліковано|оновлено):? (?=[\\w ,:.]*(?:\\d|тому|вчора|сьогодні))[\\w ,:.]{1,40}'],
+      de: ['(?:veröffentlicht|aktualisiert)(?: am)?:? (?=[\\w ,:.]*(?:\\d|gestern|heute))[\\w ,:.]{1,40}'],
+      fr: ['(?:publié|mis à jour)(?: le)?:? (?=[\\w ,:.]*(?:\\d|hier|aujourd))[\\w ,:.’\']{1,40}'],
+      es: ['(?:publicado|actualizado)(?: el)?:? (?=[\\w ,:.]*(?:\\d|ayer|hoy))[\\w ,:.]{1,40}'],
     },
   },
   {

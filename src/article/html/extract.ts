@@ -1,12 +1,16 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { blocksOf, repairTags, type DomNode, type TextBlock } from '../../repair/index.js';
-import { noiseReason, type NoiseReason } from './noise.js';
+import { isCaption, noiseReason, type NoiseReason } from './noise.js';
+import { focusOnArticle } from './focus.js';
+import { focusMarkup } from './focusMarkup.js';
 import { pruneMarkup } from './prune.js';
 import { readMetadata, toIsoDate, type PageMetadata } from './metadata.js';
 import type { Fix } from '../schema.js';
 
 export const EXTRACTOR = 'readability+linkedom';
+/** When Readability finds nothing on a page that has paragraphs, its body is read directly. */
+export const FALLBACK_EXTRACTOR = 'linkedom-body';
 
 export interface RemovedBlock {
   reason: NoiseReason;
@@ -22,6 +26,7 @@ export interface HtmlExtraction {
   markupFixes: Fix[];
   /** Readability found no article (the body is empty). */
   noArticle: boolean;
+  extractor: string;
 }
 
 /**
@@ -34,7 +39,9 @@ export function extractFromHtml(html: string): HtmlExtraction {
   // Pruning first spares the tag repair the scripts, which are most of a page's `<` signs.
   const tags = repairTags(pruneMarkup(html));
   const markupFixes: Fix[] = tags.repairs.map((r) => ({ fixer: 'markup', before: r.before, after: r.after, note: 'tag repaired' }));
-  const { document } = parseHTML(tags.html);
+  const focused = focusMarkup(tags.html);
+  const { document } = parseHTML(focused ?? tags.html);
+  if (!focused) focusOnArticle(document as never);
   // Readability mutates the document: read what it needs first, then extract.
   const reader = new Readability(document as never, { keepClasses: true, serializer: (node: unknown) => node });
   let parsed: ReturnType<typeof reader.parse> | null = null;
@@ -44,30 +51,20 @@ export function extractFromHtml(html: string): HtmlExtraction {
     parsed = null; // linkedom and Readability disagree on some malformed trees; treat as no article
   }
   const root = parsed?.content as unknown as DomNode | null | undefined;
-  const removed: RemovedBlock[] = [];
-  const blocks: TextBlock[] = [];
-  if (root) {
-    const total = (root.textContent ?? '').length;
-    const skip = (el: DomNode): boolean => {
-      if (el === root) return false;
-      const reason = noiseReason(el);
-      if (!reason) return false;
-      const raw = el.textContent ?? '';
-      // A container holding most of the article is the article, whatever its class names say.
-      if (raw.length > total * 0.4 && raw.length > 400) return false;
-      const text = raw.replace(/\s+/g, ' ').trim();
-      if (text !== '') removed.push({ reason, text, index: blocks.length });
-      return true;
-    };
-    for (const b of blocksOf(root, skip)) {
-      // `<br><br>` inside one element separates paragraphs just like two elements do.
-      for (const piece of b.text.split(/\n[ \t]*\n+/)) {
-        const text = piece.trim();
-        if (text !== '') blocks.push({ ...b, text });
-      }
-      fixRemovedIndices(removed, blocks.length);
+  let collected = root ? collectBlocks(root) : { blocks: [], removed: [] };
+  let extractor = EXTRACTOR;
+  if (collected.blocks.length === 0) {
+    // Readability found nothing (or gave up on a pathological tree). A page that still has real
+    // paragraphs gets them from its body, cleaned the same way; one without stays empty.
+    const body = parseHTML(focused ?? tags.html).document.body as unknown as DomNode | null;
+    const fromBody = body ? collectBlocks(body) : collected;
+    const prose = fromBody.blocks.filter((b) => b.text.length >= 80).reduce((n, b) => n + b.text.length, 0);
+    if (prose >= 500) {
+      collected = fromBody;
+      extractor = FALLBACK_EXTRACTOR;
     }
   }
+  const { blocks, removed } = collected;
   const fallback: PageMetadata = {
     title: metadata.title ?? clean(parsed?.title),
     byline: metadata.byline ?? clean(parsed?.byline),
@@ -76,7 +73,35 @@ export function extractFromHtml(html: string): HtmlExtraction {
     url: metadata.url,
     lang: metadata.lang ?? clean(parsed?.lang),
   };
-  return { metadata: fallback, blocks, removed, markupFixes, noArticle: blocks.length === 0 };
+  return { metadata: fallback, blocks, removed, markupFixes, noArticle: blocks.length === 0, extractor };
+}
+
+/** The text blocks under `root`, without the furniture Readability let through (which is reported). */
+function collectBlocks(root: DomNode): { blocks: TextBlock[]; removed: RemovedBlock[] } {
+  const removed: RemovedBlock[] = [];
+  const blocks: TextBlock[] = [];
+  const total = (root.textContent ?? '').length;
+  const skip = (el: DomNode): boolean => {
+    if (el === root) return false;
+    if (isCaption(el)) return true;
+    const reason = noiseReason(el);
+    if (!reason) return false;
+    const raw = el.textContent ?? '';
+    // A container holding most of the article is the article, whatever its class names say.
+    if (raw.length > total * 0.4 && raw.length > 400) return false;
+    const text = raw.replace(/\s+/g, ' ').trim();
+    if (text !== '') removed.push({ reason, text, index: blocks.length });
+    return true;
+  };
+  for (const b of blocksOf(root, skip)) {
+    // `<br><br>` inside one element separates paragraphs just like two elements do.
+    for (const piece of b.text.split(/\n[ \t]*\n+/)) {
+      const text = piece.trim();
+      if (text !== '') blocks.push({ ...b, text });
+    }
+    fixRemovedIndices(removed, blocks.length);
+  }
+  return { blocks, removed };
 }
 
 /** Removed blocks are recorded while their parent block is open; they belong before the next one. */

@@ -38,6 +38,16 @@ const REASON: Record<string, NoiseReason> = {
   comments: 'comments', comment: 'comments', disqus: 'comments',
 };
 
+/** Captions and photo credits describe pictures; they are not the article's text. */
+const CAPTION_PARTS = new Set(['caption', 'captions', 'credit', 'credits', 'figcaption']);
+
+export function isCaption(el: DomNode): boolean {
+  const tag = el.nodeName.toLowerCase();
+  if (tag === 'figcaption') return true;
+  const names = `${el.getAttribute?.('class') ?? ''} ${el.getAttribute?.('id') ?? ''}`;
+  return names.trim() !== '' && parts(names).some((p) => CAPTION_PARTS.has(p));
+}
+
 /** Why an element inside the extracted article is furniture, or null when it may be content. */
 export function noiseReason(el: DomNode): NoiseReason | null {
   const tag = el.nodeName.toLowerCase();

@@ -13,6 +13,7 @@ interface FixFlags extends RepairFlags {
   explain?: boolean;
   explainFormat: ExplainFormat;
   jsonl?: boolean;
+  html?: boolean;
   field: string;
   skipBad?: boolean;
   maxLineBytes: number;
@@ -25,12 +26,13 @@ export function registerFix(program: Command): void {
     .argument('[files...]', 'files to repair; - or nothing for standard input')
     .option('--explain', 'print every change to standard error (--explain=json for JSON lines)')
     .addOption(new Option('--explain-format <format>').choices(['text', 'json']).default('text').hideHelp())
+    .option('--html', 'input is HTML (fragment or page): repair markup and entities, write its plain text')
     .option('--jsonl', 'input is JSON lines: repair one field of each record, write one line per input line')
     .option('--field <name>', 'JSON lines: the field to repair', 'text')
     .option('--skip-bad', 'JSON lines: pass a bad line through unchanged and report it, instead of stopping')
     .option('--max-line-bytes <n>', 'JSON lines: longest line accepted', parseSize, 64 * 1024 * 1024);
   addRepairOptions(command).action(async (files: string[], flags: FixFlags) => {
-    const options = toFixOptions(flags);
+    const options: FixOptions = { ...toFixOptions(flags), ...(flags.html ? { from: 'html' as const } : {}) };
     const explain: ExplainFormat | undefined = flags.explain ? flags.explainFormat : undefined;
     const inputs = files.length === 0 ? ['-'] : files;
     const out = new Output(process.stdout);
@@ -47,10 +49,10 @@ export function registerFix(program: Command): void {
       const { source, text } = await readDocument(path);
       if (explain) {
         const result = fixAndExplain(text, options);
-        await out.write(result.text);
+        await out.write(endLine(result.text, flags.html));
         process.stderr.write(explain === 'json' ? formatStepsAsJson(source, result.steps) : formatStepsAsText(source, text, result.steps));
       } else {
-        await out.write(fixText(text, options));
+        await out.write(endLine(fixText(text, options), flags.html));
       }
     }
     await out.flush();
@@ -110,6 +112,11 @@ async function fixJsonLines(
     await out.write(JSON.stringify(record));
     await out.write('\n');
   }
+}
+
+/** Text taken out of markup ends with a newline like any text file; plain text is passed through as it was. */
+function endLine(text: string, html: boolean | undefined): string {
+  return html && text !== '' && !text.endsWith('\n') ? `${text}\n` : text;
 }
 
 function countSteps(steps: ReadonlyArray<{ fixer: string }>): Record<string, number> {

@@ -1,3 +1,4 @@
+import { guessLanguage, quoteStyleFor } from '../quoteStyle.js';
 import type { DamageSite, FixContext, Fixer, FixerEdit } from '../types.js';
 
 const HSPACE = /[ \t]/;
@@ -17,8 +18,11 @@ const WORD_WINDOW = 6;
 export const collateral: Fixer = {
   name: 'collateral',
   apply(text: string, ctx: FixContext): FixerEdit[] {
-    const sites = ctx.sites.filter((s) => s.tag === 'space-mangled' || s.tag === 'mangled');
+    const sites = ctx.sites.filter((s) => s.tag !== undefined && MANGLED_TAGS.has(s.tag));
     if (sites.length === 0) return [];
+    // French puts a space inside « »; everywhere else the translator did.
+    const tightQuotes =
+      sites.some((s) => s.tag === 'mangled-open' || s.tag === 'mangled-close') && !quoteStyleFor(ctx.options.lang ?? guessLanguage(text)).spaced;
     const edits: FixerEdit[] = [];
     let lastEnd = 0;
     for (const gap of gapsAround(text, sites)) {
@@ -32,7 +36,13 @@ export const collateral: Fixer = {
       }
       const atLineStart = gap.start === 0 || text[gap.start - 1] === '\n';
       const atLineEnd = gap.end === text.length || text[gap.end] === '\n' || text[gap.end] === '\r';
-      const collapsed = collapseGap(text.slice(gap.start, gap.end), atLineStart, atLineEnd);
+      const collapsed = atLineStart && gap.spaceOnly && !atLineEnd
+        ? ' '.repeat(gap.entities) // indentation written with entities (code, verse) keeps its width
+        : collapseGap(
+            text.slice(gap.start, gap.end),
+            atLineStart || (tightQuotes && gap.firstTag === 'mangled-close'),
+            atLineEnd || (tightQuotes && gap.lastTag === 'mangled-open'),
+          );
       if (collapsed !== text.slice(gap.start, gap.end)) {
         edits.push({ start: gap.start, end: gap.end, after: collapsed, note: 'spaces collapsed' });
         lastEnd = gap.end;
@@ -47,7 +57,13 @@ interface Gap {
   end: number;
   /** True when the gap holds nothing but spaces (the entity stood for a space). */
   spaceOnly: boolean;
+  /** How many destroyed entities the gap holds. */
+  entities: number;
+  firstTag: string | undefined;
+  lastTag: string | undefined;
 }
+
+const MANGLED_TAGS = new Set(['mangled', 'space-mangled', 'mangled-open', 'mangled-close']);
 
 /** Horizontal whitespace around each site, merged where sites are separated only by spaces. */
 function gapsAround(text: string, sites: readonly DamageSite[]): Gap[] {
@@ -63,18 +79,23 @@ function gapsAround(text: string, sites: readonly DamageSite[]): Gap[] {
     if (prev && start <= prev.end) {
       prev.end = Math.max(prev.end, end);
       prev.spaceOnly = prev.spaceOnly && isSpace;
+      prev.entities++;
+      prev.lastTag = site.tag;
     } else {
-      gaps.push({ start, end, spaceOnly: isSpace });
+      gaps.push({ start, end, spaceOnly: isSpace, entities: 1, firstTag: site.tag, lastTag: site.tag });
     }
   }
   return gaps;
 }
 
-/** A gap becomes its non-space content with single spaces around it; spaces at a line's edge go. */
-function collapseGap(gap: string, atStart: boolean, atEnd: boolean): string {
+/**
+ * A gap becomes its non-space content with single spaces around it; spaces go where the gap meets
+ * a line's edge (`dropLeading`/`dropTrailing` also ask for that inside quote marks).
+ */
+function collapseGap(gap: string, dropLeading: boolean, dropTrailing: boolean): string {
   const keptNbsp = gap.includes('\u00a0') && !/[^ \t\u00a0]/.test(gap);
-  if (/^[ \t\u00a0]*$/.test(gap)) return atStart || atEnd ? '' : keptNbsp ? '\u00a0' : ' ';
-  return gap.replace(/^[ \t]+/, atStart ? '' : ' ').replace(/[ \t]+$/, atEnd ? '' : ' ').replace(/[ \t]{2,}/g, ' ');
+  if (/^[ \t\u00a0]*$/.test(gap)) return dropLeading || dropTrailing ? '' : keptNbsp ? '\u00a0' : ' ';
+  return gap.replace(/^[ \t]+/, dropLeading ? '' : ' ').replace(/[ \t]+$/, dropTrailing ? '' : ' ').replace(/[ \t]{2,}/g, ' ');
 }
 
 function isWordChar(ch: string): boolean {

@@ -12,6 +12,10 @@ const CANDIDATE = new RegExp(
   'g',
 );
 
+/** Quote marks whose side is the same in every language that uses them. */
+const OPENING_QUOTES = new Set(['«', '‹', '„']);
+const CLOSING_QUOTES = new Set(['»', '›']);
+
 interface Candidate {
   start: number;
   end: number;
@@ -44,7 +48,7 @@ export const mangledEntities: Fixer = {
       if (!c.decisive && !(evidence && c.plausible)) continue;
       let after = decode ? c.value : c.canonical;
       if (decode && after === '\u00a0' && !ctx.options.keepNbsp) after = ' ';
-      const tag = decode && isSpaceValue(c.value) ? 'space-mangled' : 'mangled';
+      const tag = !decode ? 'mangled' : isSpaceValue(c.value) ? 'space-mangled' : OPENING_QUOTES.has(c.value) ? 'mangled-open' : CLOSING_QUOTES.has(c.value) ? 'mangled-close' : 'mangled';
       edits.push({ start: c.start, end: c.end, after, tag, note: `${c.raw} → ${decode ? describe(after) : after}` });
     }
     return edits;
@@ -71,7 +75,7 @@ function findCandidates(text: string): Candidate[] {
       value = numericEntity(digits, hex !== undefined);
       canonical = `&#${hex !== undefined ? 'x' : ''}${digits};`;
       // Without its semicolon a spaced number is too often just a number (`& #2 pencil`).
-      if (!hasSemicolon && (spaced || /[0-9A-Za-z=]/.test(nextChar))) continue;
+      if (!hasSemicolon && (spaced || /[0-9A-Za-z=]/.test(nextChar))) value = null;
       typographic = true;
     } else {
       let resolved = name;
@@ -81,14 +85,21 @@ function findCandidates(text: string): Candidate[] {
         value = resolved === name ? null : namedEntity(resolved);
         caseChanged = value !== null;
       }
-      if (value === null) continue;
       canonical = `&${resolved};`;
       // `?a=1&nbsp=2` is a URL parameter, not a reference.
-      if (!hasSemicolon && !(semicolonOptional(resolved) && !/[0-9A-Za-z;=]/.test(nextChar))) continue;
+      if (!hasSemicolon && !(semicolonOptional(resolved) && !/[0-9A-Za-z;=]/.test(nextChar))) value = null;
       // An escaped-twice reference without spaces (`&amp;copy;`) is damage whatever its name.
       typographic = isUnambiguousName(resolved) || (escapes > 0 && !spaced);
     }
-    if (value === null) continue;
+    if (value === null) {
+      // `& amp; usb_char`: what follows the escaped ampersand is not a reference, the ampersand is.
+      const amp = escapes > 0 ? escapedAmpersand(text, start, lead!, ampChain!) : undefined;
+      if (amp) {
+        found.push(amp);
+        CANDIDATE.lastIndex = amp.end;
+      }
+      continue;
+    }
     const mangled = spaced || escapes > 0 || caseChanged || !hasSemicolon;
     if (!mangled) continue;
     // `& nbsp NATO` is damage; `&amp is` may be prose about HTML until the text shows other damage.
@@ -97,4 +108,14 @@ function findCandidates(text: string): Candidate[] {
     found.push({ start, end, raw, value, canonical, decisive, plausible });
   }
   return found;
+}
+
+/** The ampersand an `&` + `amp;` chain stands for, when nothing after the chain is a reference. */
+function escapedAmpersand(text: string, start: number, lead: string, ampChain: string): Candidate | undefined {
+  const chain = (lead + ampChain).replace(/[ \t\u00a0]+$/, '');
+  const end = start + 1 + chain.length;
+  const raw = text.slice(start, end);
+  const spaced = /[ \t\u00a0]/.test(chain);
+  const decisive = spaced || (chain.match(/;/g) ?? []).length > 1;
+  return { start, end, raw, value: '&', canonical: '&amp;', decisive, plausible: decisive };
 }

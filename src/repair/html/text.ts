@@ -9,6 +9,8 @@ export interface TextBlock {
   text: string;
   /** The nearest enclosing element's tag, lower-case (`p`, `h2`, `li`, `div`, ...). */
   tag: string;
+  /** How many of the text's characters are inside links: a block that is all link is navigation. */
+  linkChars: number;
 }
 
 const BLOCK_TAGS = new Set(
@@ -41,20 +43,28 @@ function kindOf(tag: string): BlockKind {
 export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): TextBlock[] {
   const blocks: TextBlock[] = [];
   let buffer = '';
+  let linkChars = 0;
+  let inLink = 0;
   let tagStack: string[] = [];
 
   const flush = () => {
     const tag = tagStack[tagStack.length - 1] ?? 'p';
     const pre = tagStack.includes('pre');
     const text = pre ? buffer.replace(/^\n+|\s+$/g, '') : tidy(buffer);
-    if (text !== '') blocks.push({ kind: kindOf(tag), text, tag });
+    if (text !== '') blocks.push({ kind: kindOf(tag), text, tag, linkChars: Math.min(linkChars, text.length) });
     buffer = '';
+    linkChars = 0;
   };
 
-  const visit = (node: DomNode, pre: boolean) => {
+  // An explicit stack instead of recursion: pages nest elements tens of thousands deep.
+  type Frame = { node: DomNode; pre: boolean; exit?: string };
+  const stack: Frame[] = [{ node: root, pre: false }];
+  const enter = (node: DomNode, pre: boolean) => {
     if (node.nodeType === TEXT_NODE) {
       const data = node.textContent ?? '';
-      buffer += pre ? data : data.replace(/[ \t\n\r\f]+/g, ' ');
+      const text = pre ? data : data.replace(/[ \t\n\r\f]+/g, ' ');
+      buffer += text;
+      if (inLink > 0) linkChars += text.trim().length;
       return;
     }
     if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return;
@@ -72,17 +82,27 @@ export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): T
     } else if (CELL_TAGS.has(tag) && buffer.trim() !== '') {
       buffer += '\t';
     }
+    if (tag === 'a') inLink++;
+    stack.push({ node, pre, exit: isBlock ? 'block' : tag === 'a' ? 'link' : 'none' });
     const children = node.childNodes;
     const childPre = pre || tag === 'pre';
-    for (let i = 0; i < children.length; i++) visit(children[i]!, childPre);
-    if (isBlock) {
-      flush();
-      tagStack.pop();
-    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, pre: childPre });
   };
 
   tagStack = [];
-  visit(root, false);
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if (frame.exit === undefined) {
+      enter(frame.node, frame.pre);
+      continue;
+    }
+    if (frame.exit === 'block') {
+      flush();
+      tagStack.pop();
+    } else if (frame.exit === 'link') {
+      inLink--;
+    }
+  }
   flush();
   return blocks;
 }

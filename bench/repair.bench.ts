@@ -1,0 +1,42 @@
+/**
+ * `npm run bench`: single-thread throughput of `fixText` on named corpora, in one process.
+ * Clean: the 100,000 nlp-corpus sentences, grouped ten to a document (about 0.9 KB each).
+ * Damaged: the same documents with translation-style entity damage from a seeded generator.
+ */
+import { readFileSync } from 'node:fs';
+import { fixText } from '../src/index.js';
+import { asDocuments, nlpCorpusSentences } from '../test/support/corpus.js';
+import { seededRandom } from '../test/support/random.js';
+import { damageLikeTranslation } from '../test/support/translationDamage.js';
+import { formatRow, measure } from './measure.js';
+
+const sentences = nlpCorpusSentences();
+const clean = asDocuments(sentences, 10);
+const rng = seededRandom(1);
+const damaged = clean.map((d) => damageLikeTranslation(d, rng));
+const seedPath = new URL('../../../shared/seed/000_7569a4d67b0f746e.txt', import.meta.url);
+let seed: string | undefined;
+try {
+  seed = readFileSync(seedPath, 'utf8');
+} catch {
+  seed = undefined;
+}
+
+console.log(`fixText, single thread, node ${process.version}`);
+console.log(formatRow('clean: nlp-corpus, 10 sentences per doc', measure(clean, (d) => fixText(d))));
+console.log(formatRow('damaged: nlp-corpus + seeded translation damage', measure(damaged, (d) => fixText(d))));
+if (seed) {
+  const copies = Array.from({ length: 2000 }, () => seed!);
+  console.log(formatRow('seed article (2,000 copies)', measure(copies, (d) => fixText(d))));
+} else {
+  console.log('seed article: ../shared/seed not found, skipped');
+}
+
+// Cost must grow linearly: the same damaged text as ever larger single documents.
+console.log('linearity: damaged text as one document of growing size');
+const joined = damaged.join('\n\n');
+for (const size of [10_000, 100_000, 1_000_000, 10_000_000]) {
+  const doc = joined.slice(0, size);
+  const copies = Array.from({ length: Math.max(1, Math.round(2_000_000 / size)) }, () => doc);
+  console.log(formatRow(`  one document of ${(size / 1000).toLocaleString('en')} kB`, measure(copies, (d) => fixText(d), 3)));
+}

@@ -1,0 +1,44 @@
+import { Option, type Command } from 'commander';
+import { ARTICLE_FORMATS, formatArticle, PageDecodeError, toArticle, type ArticleFormat } from '../../article/index.js';
+import { InputError } from '../io/errors.js';
+import { Output } from '../io/output.js';
+import { readBytes, sourceName } from '../io/readDocument.js';
+
+interface ArticleFlags {
+  format: ArticleFormat;
+  input: 'auto' | 'html' | 'text';
+  charset?: string;
+  url?: string;
+  lang?: string;
+}
+
+export function registerArticle(program: Command): void {
+  program
+    .command('article')
+    .description('turn news pages (HTML, .html.gz) or scraped text into clean articles: title, metadata, paragraphs, removed boilerplate')
+    .argument('[files...]', 'pages or text files; - or nothing for standard input')
+    .addOption(new Option('--format <format>', 'json (one object per line), md or text').choices(ARTICLE_FORMATS).default('json'))
+    .addOption(new Option('--input <kind>', 'how to read the input').choices(['auto', 'html', 'text']).default('auto'))
+    .option('--charset <name>', 'charset from the HTTP header, used before the page\'s meta tag')
+    .option('--url <url>', 'the page\'s URL, when the page does not name its canonical one')
+    .option('--lang <code>', 'language of the article; detected when absent')
+    .action(async (files: string[], flags: ArticleFlags) => {
+      const inputs = files.length === 0 ? ['-'] : files;
+      const out = new Output(process.stdout);
+      for (const [i, path] of inputs.entries()) {
+        const source = sourceName(path);
+        const bytes = await readBytes(path);
+        let article;
+        try {
+          article = toArticle(bytes, { source, input: flags.input, charset: flags.charset, url: flags.url, lang: flags.lang });
+        } catch (err) {
+          if (err instanceof PageDecodeError) throw new InputError(source, err.message);
+          throw err;
+        }
+        const text = formatArticle(article, flags.format);
+        if (flags.format === 'json') await out.write(`${text}\n`);
+        else await out.write(i > 0 ? `\n${text}` : text);
+      }
+      await out.flush();
+    });
+}
