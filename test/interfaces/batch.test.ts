@@ -154,6 +154,20 @@ describe('unmangle batch: bad records', () => {
     assert.equal(parseJsonl(r.stdout)[0]!.text, 'fine text\n');
   });
 
+  test('a truncated .gz keeps the records before the damage; the rest is one reject naming the line', () => {
+    const whole = gzipSync(jsonlRecords(30000));
+    const rejects = join(dir, 'rejects-gz.jsonl');
+    const r = runCli(['batch', file('cut.jsonl.gz', whole.subarray(0, Math.floor(whole.length * 0.7))), '--workers', '1', '--rejects', rejects]);
+    assert.equal(r.status, 0, r.stderr);
+    const out = parseJsonl(r.stdout);
+    assert.ok(out.length > 5000 && out.length < 30000, String(out.length));
+    assert.deepEqual(out.map((o) => o.id), [...Array(out.length).keys()]);
+    assert.match(r.stderr, new RegExp(`cut\\.jsonl\\.gz:${out.length + 1}: corrupt gzip data \\(unexpected end of file\\) \\(rejected\\)`));
+    assert.match(r.stderr, new RegExp(`${(out.length + 1).toLocaleString('en-US')} records in, ${out.length.toLocaleString('en-US')} out .*1 rejected`));
+    // nothing of an unreadable rest can be written verbatim
+    assert.equal(readFileSync(rejects, 'utf8'), '');
+  });
+
   test('a huge line is rejected without stopping the others', () => {
     const huge = `{"text":"${'y'.repeat(3 * 1024 * 1024)}"}\n`;
     const r = runCli(['batch', file('huge.jsonl', `{"text":"a & nbsp; b"}\n${huge}{"text":"c"}\n`), '--workers', '1', '--max-line-bytes', String(1024 * 1024)]);

@@ -40,22 +40,58 @@ async function* countBytes(stream: AsyncIterable<Buffer | string>, counter: Byte
 
 async function* gunzip(input: AsyncIterable<Buffer>, source: string): AsyncGenerator<Buffer> {
   // Concatenated gzip members (as in .warc.gz, one member per record) are read as one stream.
-  const zip = createGunzip({ chunkSize: 1 << 20 });
+  const zip = createGunzip({ chunkSize: 1 << 18 });
+  // Events rather than the stream's async iterator, which drops what was decompressed before an error:
+  // the records before a corrupt or truncated end are still good.
+  const queue: Buffer[] = [];
+  let failure: Error | null = null;
+  let ended = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  zip.on('data', (chunk: Buffer) => {
+    queue.push(chunk);
+    if (queue.length > 4) zip.pause(); // back-pressure: the reader catches up first
+    notify();
+  });
+  zip.once('error', (err) => {
+    failure = err;
+    notify();
+  });
+  zip.once('end', () => {
+    ended = true;
+    notify();
+  });
   const feed = (async () => {
     try {
-      for await (const chunk of input) if (!zip.write(chunk)) await new Promise((r) => zip.once('drain', r));
+      for await (const chunk of input) {
+        if (failure) return;
+        if (!zip.write(chunk)) await new Promise<void>((resolve) => { zip.once('drain', resolve); zip.once('error', () => resolve()); });
+      }
       zip.end();
     } catch (err) {
-      zip.destroy(err as Error);
+      failure ??= err as Error;
+      notify();
     }
   })();
-  try {
-    for await (const chunk of zip) yield chunk as Buffer;
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(source, `corrupt gzip data (${(err as Error).message})`);
+  for (;;) {
+    const next = queue.shift();
+    if (next) {
+      if (queue.length <= 1) zip.resume();
+      yield next;
+      continue;
+    }
+    if (failure || ended) break;
+    await new Promise<void>((resolve) => (wake = resolve));
   }
   await feed;
+  const err = failure as Error | null;
+  if (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(source, `corrupt gzip data (${err.message})`);
+  }
 }
 
 async function* unzstd(input: AsyncIterable<Buffer>, source: string): AsyncGenerator<Buffer> {

@@ -122,7 +122,7 @@ export async function runBatch(config: BatchConfig, stdout: NodeJS.WritableStrea
   const emit = async (chunk: Chunk, result: ChunkResult): Promise<void> => {
     await sink.write(chunk, result.out, result.stats.out > 0);
     for (const reject of result.rejects) {
-      if (rejectsSink) await rejectsSink.write(null, Buffer.concat([reject.bytes, Buffer.from('\n')]));
+      if (rejectsSink && reject.bytes) await rejectsSink.write(null, Buffer.concat([reject.bytes, Buffer.from('\n')]));
       if (rejectNotes.length < REJECT_NOTES_KEPT) rejectNotes.push({ where: reject.where, problem: reject.problem });
       if (!config.quiet && !config.strict && printed < REJECTS_PRINTED) {
         progress?.finish();

@@ -60,8 +60,8 @@ export interface ChunkTask {
 export interface Rejected {
   where: string;
   problem: string;
-  /** The record as it was in the input, for `--rejects`. */
-  bytes: Uint8Array;
+  /** The record as it was in the input, for `--rejects`; none when the file could not be read. */
+  bytes: Uint8Array | null;
 }
 
 export interface ChunkStats {

@@ -31,7 +31,7 @@ export default async function processChunk(task: ChunkTask): Promise<unknown> {
     stats.in++;
     if (outcome instanceof InputError) {
       stats.rejected++;
-      rejects.push({ where: outcome.where, problem: outcome.problem, bytes: new Uint8Array(bytes) });
+      rejects.push({ where: outcome.where, problem: outcome.problem, bytes: task.unreadable ? null : new Uint8Array(bytes) });
       if (task.settings.strict) {
         stopped = true;
         break;
