@@ -2,11 +2,14 @@
  * `npm run bench`: single-thread throughput of `fixText` on named corpora, in one process.
  * Clean: the 100,000 nlp-corpus sentences, grouped ten to a document (about 0.9 KB each).
  * Damaged: the same documents with translation-style entity damage from a seeded generator.
+ * Mojibake: the same documents with typography, then misread in a wrong code page (whole documents,
+ * double encoding, single words) by another seeded generator.
  */
 import { readFileSync } from 'node:fs';
 import { fixText } from '../src/index.js';
 import { asDocuments, nlpCorpusSentences } from '../test/support/corpus.js';
 import { seededRandom } from '../test/support/random.js';
+import { damageWithMojibake } from '../test/support/mojibakeDamage.js';
 import { damageLikeTranslation } from '../test/support/translationDamage.js';
 import { formatRow, measure } from './measure.js';
 
@@ -14,6 +17,8 @@ const sentences = nlpCorpusSentences();
 const clean = asDocuments(sentences, 10);
 const rng = seededRandom(1);
 const damaged = clean.map((d) => damageLikeTranslation(d, rng));
+const mojibakeRng = seededRandom(2);
+const mojibake = clean.map((d) => damageWithMojibake(d, mojibakeRng).damaged);
 const seedPath = new URL('../../../shared/seed/000_7569a4d67b0f746e.txt', import.meta.url);
 let seed: string | undefined;
 try {
@@ -25,6 +30,7 @@ try {
 console.log(`fixText, single thread, node ${process.version}`);
 console.log(formatRow('clean: nlp-corpus, 10 sentences per doc', measure(clean, (d) => fixText(d))));
 console.log(formatRow('damaged: nlp-corpus + seeded translation damage', measure(damaged, (d) => fixText(d))));
+console.log(formatRow('mojibake: nlp-corpus + seeded mojibake', measure(mojibake, (d) => fixText(d))));
 if (seed) {
   const copies = Array.from({ length: 2000 }, () => seed!);
   console.log(formatRow('seed article (2,000 copies)', measure(copies, (d) => fixText(d))));

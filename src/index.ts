@@ -1,2 +1,3 @@
 export * from './repair/index.js';
 export * from './article/index.js';
+export * from './attribution/index.js';

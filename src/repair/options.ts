@@ -1,17 +1,92 @@
-import { FIXER_NAMES, type FixOptions, type FixerName, type ResolvedOptions } from './types.js';
+import {
+  FIXER_NAMES,
+  NORMALIZATION_FORMS,
+  PROFILES,
+  type FixOptions,
+  type FixerName,
+  type NormalizationForm,
+  type Profile,
+  type ResolvedOptions,
+} from './types.js';
 
-const DEFAULT_FIXERS: Record<FixerName, boolean> = Object.fromEntries(
-  FIXER_NAMES.map((name) => [name, true]),
-) as Record<FixerName, boolean>;
+/**
+ * Unmangle's defaults change only what is damaged. Fixers that would also change correct text are off:
+ * uncurling quotes and folding character width (curly quotes and the fullwidth comma are correct),
+ * ligatures (`ﬁ` is a legitimate character, if rarely wanted), line breaks (CRLF is correct on its
+ * platform), control characters (a form feed or a tag may be meant) and normalization (NFC rewrites CJK
+ * compatibility ideographs and changes the bytes of correct decomposed text). On: everything that only
+ * ever touches damage — terminal escapes, lone surrogates, mojibake and C1 controls.
+ */
+const UNMANGLE_DEFAULTS: Record<FixerName, boolean> = {
+  terminalEscapes: true,
+  surrogates: true,
+  mojibake: true,
+  c1Controls: true,
+  mangledEntities: true,
+  htmlEntities: true,
+  collateral: true,
+  quotes: true,
+  latinLigatures: false,
+  characterWidth: false,
+  uncurlQuotes: false,
+  lineBreaks: false,
+  controlChars: false,
+  normalization: false,
+};
+
+/** ftfy's defaults: its fixes all on, NFC; Unmangle's own translation and entity-damage fixers off. */
+const FTFY_DEFAULTS: Record<FixerName, boolean> = {
+  terminalEscapes: true,
+  surrogates: true,
+  mojibake: true,
+  c1Controls: true,
+  mangledEntities: false,
+  htmlEntities: true,
+  collateral: false,
+  quotes: false,
+  latinLigatures: true,
+  characterWidth: true,
+  uncurlQuotes: true,
+  lineBreaks: true,
+  controlChars: true,
+  normalization: true,
+};
+
+interface ProfileDefaults {
+  fixers: Record<FixerName, boolean>;
+  normalization: NormalizationForm;
+  keepNbsp: boolean;
+  guessLostBytes: boolean;
+}
+
+const PROFILE_DEFAULTS: Record<Profile, ProfileDefaults> = {
+  unmangle: { fixers: UNMANGLE_DEFAULTS, normalization: 'none', keepNbsp: false, guessLostBytes: true },
+  ftfy: { fixers: FTFY_DEFAULTS, normalization: 'NFC', keepNbsp: true, guessLostBytes: false },
+};
 
 export function resolveOptions(options: FixOptions = {}): ResolvedOptions {
-  const fixers = { ...DEFAULT_FIXERS };
+  const profile = options.profile ?? 'unmangle';
+  if (!PROFILES.includes(profile)) {
+    throw new RangeError(`profile must be ${PROFILES.join(' or ')}, not "${profile}"`);
+  }
+  const defaults = PROFILE_DEFAULTS[profile];
+  const fixers = { ...defaults.fixers };
+  let normalization: NormalizationForm = defaults.normalization;
+  if (options.normalization !== undefined) {
+    if (!NORMALIZATION_FORMS.includes(options.normalization)) {
+      throw new RangeError(`normalization must be one of ${NORMALIZATION_FORMS.join(', ')}, not "${options.normalization}"`);
+    }
+    normalization = options.normalization;
+    fixers.normalization = normalization !== 'none';
+  }
   for (const [name, on] of Object.entries(options.fixers ?? {})) {
     if (!(FIXER_NAMES as readonly string[]).includes(name)) {
       throw new RangeError(`unknown fixer "${name}" (known: ${FIXER_NAMES.join(', ')})`);
     }
     if (on !== undefined) fixers[name as FixerName] = on;
   }
+  if (fixers.normalization && normalization === 'none') normalization = 'NFC';
+  if (!fixers.normalization) normalization = 'none';
   const htmlEntities = options.htmlEntities ?? 'auto';
   if (!['auto', 'always', 'never'].includes(htmlEntities)) {
     throw new RangeError(`htmlEntities must be auto, always or never, not "${htmlEntities}"`);
@@ -19,5 +94,15 @@ export function resolveOptions(options: FixOptions = {}): ResolvedOptions {
   if (options.from !== undefined && options.from !== 'text' && options.from !== 'html') {
     throw new RangeError(`from must be text or html, not "${options.from}"`);
   }
-  return { fixers, htmlEntities, keepNbsp: options.keepNbsp ?? false, lang: options.lang };
+  return {
+    profile,
+    fixers,
+    htmlEntities,
+    keepNbsp: options.keepNbsp ?? defaults.keepNbsp,
+    lang: options.lang,
+    normalization,
+    restoreByteA0: options.restoreByteA0 ?? true,
+    replaceLossySequences: options.replaceLossySequences ?? true,
+    guessLostBytes: options.guessLostBytes ?? defaults.guessLostBytes,
+  };
 }

@@ -1,8 +1,18 @@
 import { applyEdits, assertWellFormed, composeRegions, mapSpans, type Region } from './edits.js';
+import { c1Controls } from './fixers/c1Controls.js';
+import { characterWidth } from './fixers/characterWidth.js';
 import { collateral } from './fixers/collateral.js';
+import { controlChars } from './fixers/controlChars.js';
 import { htmlEntities } from './fixers/htmlEntities.js';
+import { latinLigatures } from './fixers/latinLigatures.js';
+import { lineBreaks } from './fixers/lineBreaks.js';
 import { mangledEntities } from './fixers/mangledEntities.js';
+import { mojibake } from './fixers/mojibake.js';
+import { normalization } from './fixers/normalization.js';
 import { quotes } from './fixers/quotes.js';
+import { surrogates } from './fixers/surrogates.js';
+import { terminalEscapes } from './fixers/terminalEscapes.js';
+import { uncurlQuotes } from './fixers/uncurlQuotes.js';
 import { htmlFragmentToText } from './html/index.js';
 import { looksLikeMarkup } from './markup.js';
 import { resolveOptions } from './options.js';
@@ -10,11 +20,31 @@ import { splitIntoPieces } from './pieces.js';
 import type { DamageSite, ExplainResult, FixCounts, FixerName, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
 
 /**
- * The order matters: entity repair must see the text before anything decodes it, collateral damage
- * is found next to the sites the entity fixers leave, and quote pairs can only be judged once the
- * quote entities are characters.
+ * The order matters. Terminal escapes and lone surrogates go first: they would hide mojibake from the
+ * badness check. Mojibake is reversed before entity repair, because entity repair turns no-break spaces
+ * into spaces and would break the byte sequences mojibake repair reads (an entity revealed later is
+ * handled in the next round). C1 controls that mojibake repair left are windows-1252 characters. Entity
+ * repair must see the text before anything else decodes it, collateral damage is found next to the
+ * sites the entity fixers leave, and quote pairs can only be judged once the quote entities are
+ * characters. The ftfy-style changes to correct text come last, in ftfy's order, ending with
+ * normalization so that nothing after it can denormalize the text.
  */
-export const PIPELINE: readonly Fixer[] = [mangledEntities, htmlEntities, collateral, quotes];
+export const PIPELINE: readonly Fixer[] = [
+  terminalEscapes,
+  surrogates,
+  mojibake,
+  c1Controls,
+  mangledEntities,
+  htmlEntities,
+  collateral,
+  quotes,
+  latinLigatures,
+  characterWidth,
+  uncurlQuotes,
+  lineBreaks,
+  controlChars,
+  normalization,
+];
 
 /**
  * Fixers are written to be idempotent, but a repair can reveal a defect that was not visible before

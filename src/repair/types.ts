@@ -63,17 +63,36 @@ export interface ExplainResult {
 }
 
 export const FIXER_NAMES = [
+  'terminalEscapes',
+  'surrogates',
+  'mojibake',
+  'c1Controls',
   'mangledEntities',
   'htmlEntities',
   'collateral',
   'quotes',
+  'latinLigatures',
+  'characterWidth',
+  'uncurlQuotes',
+  'lineBreaks',
+  'controlChars',
+  'normalization',
 ] as const;
 export type FixerName = (typeof FIXER_NAMES)[number];
 
 export type HtmlEntitiesMode = 'auto' | 'always' | 'never';
 
+/** `unmangle` (default): change only what is damaged. `ftfy`: the defaults of Python's ftfy. */
+export type Profile = 'unmangle' | 'ftfy';
+export const PROFILES: readonly Profile[] = ['unmangle', 'ftfy'];
+
+export type NormalizationForm = 'NFC' | 'NFD' | 'NFKC' | 'NFKD' | 'none';
+export const NORMALIZATION_FORMS: readonly NormalizationForm[] = ['NFC', 'NFD', 'NFKC', 'NFKD', 'none'];
+
 export interface FixOptions {
-  /** Switch fixers on (true) or off (false); unspecified ones keep their defaults. */
+  /** Which defaults to start from; `fixers` and the other options below override them. */
+  profile?: Profile;
+  /** Switch fixers on (true) or off (false); unspecified ones keep their profile's defaults. */
   fixers?: Partial<Record<FixerName, boolean>>;
   /**
    * `auto` (default): decode entities unless the text is HTML markup (contains tags); `always`:
@@ -85,6 +104,20 @@ export interface FixOptions {
   /** Language of the text (`en`, `fr`, `de`, `ru`, ...) for quote style; detected when absent. */
   lang?: string;
   /**
+   * Unicode normalization form applied by the `normalization` fixer. Default `none` (Unmangle) or `NFC`
+   * (ftfy profile); giving a form other than `none` switches the fixer on.
+   */
+  normalization?: NormalizationForm;
+  /** Mojibake repair may put back byte A0 that became a space (default true). */
+  restoreByteA0?: boolean;
+  /** Mojibake repair may turn a sequence with a lost byte into U+FFFD (default true). */
+  replaceLossySequences?: boolean;
+  /**
+   * Where a lost byte can only have been one thing in practice, mojibake repair puts it back instead of
+   * writing U+FFFD (`â€œquotedâ€�` → `“quoted”`). Default true; false in the ftfy profile.
+   */
+  guessLostBytes?: boolean;
+  /**
    * `text` (default) or `html`: the input is markup (a fragment or a page); its tags and entities
    * are repaired and its plain text, block by block, is what gets fixed and returned. Steps then
    * refer to that plain text, not to the markup.
@@ -95,8 +128,13 @@ export interface FixOptions {
 export type InputKind = 'text' | 'html';
 
 export interface ResolvedOptions {
+  profile: Profile;
   fixers: Record<FixerName, boolean>;
   htmlEntities: HtmlEntitiesMode;
   keepNbsp: boolean;
   lang: string | undefined;
+  normalization: NormalizationForm;
+  restoreByteA0: boolean;
+  replaceLossySequences: boolean;
+  guessLostBytes: boolean;
 }

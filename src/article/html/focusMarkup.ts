@@ -7,7 +7,8 @@
 
 const DOMINANT = 0.75;
 const CANDIDATE = /<(article|main|div|section)\b([^>]*)>/gi;
-const PARAGRAPH = /<p\b[^>]*>([\s\S]*?)<\/p\s*>/gi;
+/** A paragraph runs to the next `<p>` or `</p>`: old pages leave paragraphs unclosed. */
+const PARAGRAPH = /<p\b[^>]*>((?:[^<]+|<(?!\/?p[\s>]))*)/gi;
 const TAGS = /<[^>]*>/g;
 
 interface Span {

@@ -4,10 +4,11 @@ import { InputError } from '../io/errors.js';
 import { isBlank, parseTextRecord } from '../io/jsonRecord.js';
 import { readLines } from '../io/lines.js';
 import { Output } from '../io/output.js';
+import { isKnownEncoding } from '../io/detectEncoding.js';
 import { readDocument, sourceName, statFile } from '../io/readDocument.js';
 import { createReadStream } from 'node:fs';
 import { formatStepsAsJson, formatStepsAsText, type ExplainFormat } from './explainFormat.js';
-import { addRepairOptions, toFixOptions, type RepairFlags } from './repairOptions.js';
+import { addRepairOptions, toFixOptions, UsageError, type RepairFlags } from './repairOptions.js';
 
 interface FixFlags extends RepairFlags {
   explain?: boolean;
@@ -17,6 +18,7 @@ interface FixFlags extends RepairFlags {
   field: string;
   skipBad?: boolean;
   maxLineBytes: number;
+  inputEncoding?: string;
 }
 
 export function registerFix(program: Command): void {
@@ -30,9 +32,14 @@ export function registerFix(program: Command): void {
     .option('--jsonl', 'input is JSON lines: repair one field of each record, write one line per input line')
     .option('--field <name>', 'JSON lines: the field to repair', 'text')
     .option('--skip-bad', 'JSON lines: pass a bad line through unchanged and report it, instead of stopping')
-    .option('--max-line-bytes <n>', 'JSON lines: longest line accepted', parseSize, 64 * 1024 * 1024);
+    .option('--max-line-bytes <n>', 'JSON lines: longest line accepted', parseSize, 64 * 1024 * 1024)
+    .option('--input-encoding <name>', 'read files in this encoding (utf-8 = strictly UTF-8) instead of detecting it', parseEncoding);
   addRepairOptions(command).action(async (files: string[], flags: FixFlags) => {
     const options: FixOptions = { ...toFixOptions(flags), ...(flags.html ? { from: 'html' as const } : {}) };
+    if (flags.jsonl && flags.inputEncoding !== undefined) {
+      // JSON lines are UTF-8 by definition (RFC 8259); a record-by-record guess would be unreliable.
+      throw new UsageError('--input-encoding applies to text files, not to --jsonl input (JSON lines are UTF-8)');
+    }
     const explain: ExplainFormat | undefined = flags.explain ? flags.explainFormat : undefined;
     const inputs = files.length === 0 ? ['-'] : files;
     const out = new Output(process.stdout);
@@ -46,7 +53,10 @@ export function registerFix(program: Command): void {
       return;
     }
     for (const path of inputs) {
-      const { source, text } = await readDocument(path);
+      const { source, text, decodedAs } = await readDocument(path, flags.inputEncoding);
+      if (decodedAs && decodedAs.reason !== '--input-encoding') {
+        process.stderr.write(`unmangle: ${source}: not UTF-8; read as ${decodedAs.encoding} (${decodedAs.reason})\n`);
+      }
       if (explain) {
         const result = fixAndExplain(text, options);
         await out.write(endLine(result.text, flags.html));
@@ -129,4 +139,9 @@ function parseSize(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`not a positive whole number of bytes: ${value}`);
   return n;
+}
+
+function parseEncoding(value: string): string {
+  if (!isKnownEncoding(value)) throw new InvalidArgumentError(`unknown encoding "${value}"`);
+  return value;
 }

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { FIXER_NAMES, type FixOptions, type FixerName, type HtmlEntitiesMode } from '../../repair/index.js';
+import { FIXER_NAMES, NORMALIZATION_FORMS, PROFILES, type FixOptions, type FixerName, type HtmlEntitiesMode, type NormalizationForm, type Profile } from '../../repair/index.js';
 
 /** The options every command that repairs text shares, mapped one to one onto `FixOptions`. */
 export function addRepairOptions(command: Command): Command {
@@ -11,6 +11,8 @@ export function addRepairOptions(command: Command): Command {
     )
     .option('--keep-nbsp', 'keep decoded no-break spaces as U+00A0 instead of plain spaces')
     .option('--lang <code>', 'language of the text for quote style (en, fr, de, ru, ...); guessed when absent')
+    .addOption(new Option('--profile <name>', 'defaults to start from: unmangle (repair damage only) or ftfy (ftfy\'s defaults)').choices([...PROFILES]))
+    .addOption(new Option('--normalization <form>', 'Unicode normalization (switches the normalization fixer on unless none)').choices([...NORMALIZATION_FORMS]))
     .option('--disable <fixers>', `comma-separated fixers to switch off (${FIXER_NAMES.join(', ')})`)
     .option('--enable <fixers>', 'comma-separated fixers to switch on');
 }
@@ -21,6 +23,8 @@ export interface RepairFlags {
   lang?: string;
   disable?: string;
   enable?: string;
+  profile?: Profile;
+  normalization?: NormalizationForm;
 }
 
 export function toFixOptions(flags: RepairFlags): FixOptions {
@@ -39,6 +43,8 @@ export function toFixOptions(flags: RepairFlags): FixOptions {
   const options: FixOptions = { fixers, htmlEntities: flags.htmlEntities };
   if (flags.keepNbsp) options.keepNbsp = true;
   if (flags.lang) options.lang = flags.lang;
+  if (flags.profile) options.profile = flags.profile;
+  if (flags.normalization) options.normalization = flags.normalization;
   return options;
 }
 

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { decodeAs, detectLegacyEncoding, encodingFromBom, utf16WithoutBom, type EncodingChoice } from './detectEncoding.js';
 import { InputError, where } from './errors.js';
 import { describeInvalidUtf8, decodeUtf8, findInvalidUtf8 } from './utf8.js';
 
@@ -8,6 +9,8 @@ export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 export interface Document {
   source: string;
   text: string;
+  /** Set when the document was not UTF-8: the encoding it was read in, and why. */
+  decodedAs?: EncodingChoice;
 }
 
 /** `-` is standard input; its name in messages is `<stdin>`. */
@@ -59,6 +62,38 @@ async function readStream(stream: NodeJS.ReadableStream, name: string): Promise<
  * rejected with the line and column where they start.
  */
 export function decodeDocument(bytes: Buffer, source: string): string {
+  return decodeStrictUtf8(bytes, source);
+}
+
+/**
+ * Decodes a document in `inputEncoding` when given (`utf-8` means strictly UTF-8), else as UTF-8 when it
+ * is valid UTF-8, else in the encoding its byte-order mark, NUL pattern or statistics point to. Binary
+ * data (NUL bytes that are not UTF-16) is rejected.
+ */
+export function decodeAnyDocument(bytes: Buffer, source: string, inputEncoding?: string): Document {
+  if (inputEncoding !== undefined && !/^utf-?8$/i.test(inputEncoding)) {
+    return { source, text: decodeAs(bytes, inputEncoding), decodedAs: { encoding: inputEncoding, reason: '--input-encoding' } };
+  }
+  if (inputEncoding !== undefined) return { source, text: decodeStrictUtf8(bytes, source) };
+  // UTF-16 and UTF-32 come first: their NUL bytes would otherwise look like binary data.
+  const wide = encodingFromBom(bytes) ?? utf16WithoutBom(bytes);
+  if (wide) return { source, text: decodeAs(bytes, wide.encoding), decodedAs: wide };
+  rejectBinary(bytes, source);
+  const text = decodeUtf8(bytes);
+  if (text !== null) return { source, text };
+  const guess = detectLegacyEncoding(bytes);
+  return { source, text: decodeAs(bytes, guess.encoding), decodedAs: guess };
+}
+
+function rejectBinary(bytes: Buffer, source: string): void {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const line = countLines(bytes, nul);
+    throw new InputError(where(source, line), 'binary data (NUL byte), not text');
+  }
+}
+
+function decodeStrictUtf8(bytes: Buffer, source: string): string {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const line = countLines(bytes, nul);
@@ -70,9 +105,10 @@ export function decodeDocument(bytes: Buffer, source: string): string {
   throw new InputError(where(source, problem.line, problem.column), `${describeInvalidUtf8(problem)}; not UTF-8 text`);
 }
 
-export async function readDocument(path: string): Promise<Document> {
+/** Reads a document; see `decodeAnyDocument` for how its encoding is decided. */
+export async function readDocument(path: string, inputEncoding?: string): Promise<Document> {
   const source = sourceName(path);
-  return { source, text: decodeDocument(await readBytes(path), source) };
+  return decodeAnyDocument(await readBytes(path), source, inputEncoding);
 }
 
 function countLines(bytes: Buffer, end: number): number {

@@ -1,0 +1,86 @@
+import { isAscii } from '../ascii.js';
+import { isBad, maybeBad } from '../mojibake/badness.js';
+import { HAS_CANDIDATE } from '../mojibake/candidates.js';
+import { fixEncoding, fixWhole, type ChainOptions, type Repair } from '../mojibake/chain.js';
+import { diffByAnchors } from '../mojibake/diff.js';
+import { fixLegacyCjkAsLatin1, fixUtf8AsGbk, type DoubleByteRepair } from '../mojibake/doubleByte.js';
+import type { FixContext, Fixer, FixerEdit } from '../types.js';
+
+const HAS_IDEOGRAPH = /[\u4e00-\u9fff]/;
+
+/**
+ * Reverses text that was encoded as UTF-8 and decoded in another encoding, once or several times, as a
+ * whole or in segments mixed into correct text, and East Asian double-byte text read in the wrong code
+ * page. Each edit's note names the chain that repairs it (`encode windows-1252 → decode utf-8`); its
+ * `after` is the decoded text, so a plan replays it.
+ */
+export const mojibake: Fixer = {
+  name: 'mojibake',
+  apply(text: string, ctx: FixContext): FixerEdit[] {
+    // Every repair below needs two adjacent non-ASCII characters or one of a few trigger characters.
+    if (isAscii(text) || !maybeBad(text)) return [];
+    const options: ChainOptions = {
+      restoreByteA0: ctx.options.restoreByteA0,
+      replaceLossySequences: ctx.options.replaceLossySequences,
+      guessLostBytes: ctx.options.guessLostBytes,
+    };
+    const repair = repairEncoding(text, options);
+    if (!repair) return [];
+    const wholeNote = describeChain(repair.chain);
+    return diffByAnchors(text, repair.text).map((edit) => {
+      if (repair.stages === 1) return { ...edit, tag: 'mojibake', note: wholeNote };
+      // Several stages (whole text, segments, double-byte runs) repaired different pieces: name the
+      // chain that repairs this piece on its own.
+      const own = repairEncoding(text.slice(edit.start, edit.end), options);
+      const note = own && own.text === edit.after ? describeChain(own.chain) : wholeNote;
+      return { ...edit, tag: 'mojibake', note };
+    });
+  },
+};
+
+/**
+ * Single-byte mojibake of the whole text first (by far the most common), then legacy double-byte text
+ * read as windows-1252 (before segment repair, which would otherwise take pairs out of such runs), then
+ * single-byte segments, then UTF-8 read as GBK.
+ */
+export function repairEncoding(text: string, options: ChainOptions): (Repair & { stages: number }) | null {
+  let current = text;
+  const chain: string[] = [];
+  let stages = 0;
+  const take = (repair: Repair | null, weight = 1): void => {
+    if (!repair) return;
+    current = repair.text;
+    chain.push(...repair.chain);
+    stages += weight;
+  };
+  if (HAS_CANDIDATE.test(current)) {
+    let wholeTried = false;
+    if (isBad(current)) {
+      take(fixWhole(current, options));
+      wholeTried = true;
+    }
+    const double = applyDoubleByte(current, fixLegacyCjkAsLatin1(current));
+    take(double);
+    // Segments may each have their own code page: never share one note among them.
+    if (isBad(current)) take(fixEncoding(current, options, wholeTried && !double), 2);
+  }
+  if (HAS_IDEOGRAPH.test(current)) take(applyDoubleByte(current, fixUtf8AsGbk(current)));
+  return current !== text ? { text: current, chain, stages } : null;
+}
+
+function applyDoubleByte(text: string, repairs: DoubleByteRepair[]): Repair | null {
+  if (repairs.length === 0) return null;
+  let out = '';
+  let last = 0;
+  const chain: string[] = [];
+  for (const r of repairs) {
+    out += text.slice(last, r.start) + r.text;
+    last = r.end;
+    for (const step of r.chain) if (!chain.includes(step)) chain.push(step);
+  }
+  return { text: out + text.slice(last), chain };
+}
+
+function describeChain(chain: readonly string[]): string {
+  return chain.join(' → ');
+}

@@ -1,0 +1,145 @@
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { codecByName, encodeBytes } from './codecs.js';
+import { decodeUtf8Variants } from './utf8.js';
+
+/**
+ * Mojibake between UTF-8 and the double-byte code pages of East Asia. Single-byte mojibake gives itself
+ * away by pairs of odd characters; here the evidence is statistical, so each repair needs two
+ * independent agreements: the bytes must decode cleanly into East Asian text, and a character-frequency
+ * detector (chardet) must name the same code page with confidence, or the byte pattern must be one that
+ * correct text practically never has.
+ */
+
+export interface DoubleByteRepair {
+  start: number;
+  end: number;
+  text: string;
+  chain: string[];
+}
+
+const WINDOWS_1252 = codecByName('windows-1252');
+
+/** A character that windows-1252 makes of a byte 0x80–0xFF. */
+const HIGH = `[${[...WINDOWS_1252.decode.slice(0x80)].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`;
+/**
+ * Runs of double-byte text read as windows-1252: high characters, with the ASCII-range trail bytes
+ * Shift_JIS and Big5 use (0x40–0x7E) allowed right after a high character, and single spaces between.
+ */
+const LEGACY_RUN = new RegExp(`(?:${HIGH}[\\u0040-\\u007e]?)+(?: (?:${HIGH}[\\u0040-\\u007e]?)+)*`, 'g');
+const MIN_HIGH_CHARS = 4;
+const TWO_NON_ASCII = /[^\u0000-\u007f]{2}/;
+
+/** Non-ASCII stretches, joined across one or two ASCII characters (trail bytes, single spaces). */
+const NON_ASCII_STRETCH = /[^\u0000-\u007f]+(?:[\u0000-\u007f]{1,2}[^\u0000-\u007f]+)*/g;
+
+/**
+ * Matches of a global `pattern` that lie in non-ASCII stretches of `text` (plus one character after
+ * each), with indexes into `text`. Mostly-ASCII text is scanned by one simple regex instead of the
+ * elaborate one.
+ */
+function* matchesNearNonAscii(text: string, pattern: RegExp): Generator<{ index: number; 0: string }> {
+  NON_ASCII_STRETCH.lastIndex = 0;
+  for (let w = NON_ASCII_STRETCH.exec(text); w; w = NON_ASCII_STRETCH.exec(text)) {
+    const offset = w.index;
+    const slice = text.slice(offset, offset + w[0].length + 1);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) yield { index: offset + m.index, 0: m[0] };
+  }
+}
+
+/** chardet's names for the code pages handled here, and iconv-lite's name for each. */
+const LEGACY_CJK: Record<string, string> = { GB18030: 'gb18030', Big5: 'big5', Shift_JIS: 'shift_jis', 'EUC-KR': 'euc-kr', 'EUC-JP': 'euc-jp' };
+const MIN_CONFIDENCE = 50;
+
+const EAST_ASIAN = /[\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/g;
+const NOT_TEXT = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufffd\ue000-\uf8ff]/;
+
+/**
+ * GBK, Big5, Shift_JIS or EUC-KR text whose bytes were read as windows-1252 or Latin-1 (`ÄãºÃ` for
+ * 你好). Only runs of at least four high characters are considered: correct Latin text does not string
+ * four accented letters and symbols together.
+ */
+export function fixLegacyCjkAsLatin1(text: string): DoubleByteRepair[] {
+  // Every such run has two adjacent non-ASCII characters; this plain test is much cheaper than LEGACY_RUN.
+  if (!TWO_NON_ASCII.test(text)) return [];
+  const repairs: DoubleByteRepair[] = [];
+  for (const m of matchesNearNonAscii(text, LEGACY_RUN)) {
+    let run = m[0];
+    // A trailing ASCII character was taken as a trail byte only if the run needs it.
+    const highCount = run.replace(/[\u0000-\u007f]/g, '').length;
+    if (highCount < MIN_HIGH_CHARS) continue;
+    const bytes = encodeBytes(run, WINDOWS_1252, false);
+    // Bytes that are UTF-8 are single-byte mojibake, the other repair's business.
+    if (bytes === null || decodeUtf8Variants(bytes) !== null) continue;
+    let decoded = decodeLegacy(bytes);
+    if (decoded === null && /[\u0040-\u007e]$/.test(run)) {
+      run = run.slice(0, -1);
+      const shorter = encodeBytes(run, WINDOWS_1252, false);
+      decoded = shorter && decodeLegacy(shorter);
+    }
+    if (decoded === null) continue;
+    repairs.push({ start: m.index, end: m.index + run.length, text: decoded.text, chain: ['encode windows-1252', `decode ${decoded.encoding}`] });
+  }
+  return repairs;
+}
+
+function decodeLegacy(bytes: Uint8Array): { text: string; encoding: string } | null {
+  const best = chardet.analyse(bytes)[0];
+  let encoding = best && best.confidence >= MIN_CONFIDENCE ? LEGACY_CJK[best.name] : undefined;
+  // chardet needs more text to recognise Korean than a headline gives; Korean is also recognisable by
+  // its word spacing: EUC-KR that decodes to nothing but Hangul syllables between spaces is taken.
+  if (!encoding && bytes.includes(0x20) && /^[\uac00-\ud7a3 ]+$/.test(iconv.decode(Buffer.from(bytes), 'euc-kr'))) {
+    encoding = 'euc-kr';
+  }
+  if (!encoding) return null;
+  const decoded = iconv.decode(Buffer.from(bytes), encoding);
+  if (NOT_TEXT.test(decoded)) return null;
+  // Every byte went into an East Asian character (or stayed an ASCII space or punctuation).
+  const eastAsian = (decoded.match(EAST_ASIAN) ?? []).length;
+  const rest = decoded.replace(EAST_ASIAN, '');
+  if (eastAsian < 2 || /[^\u0020-\u0040\u005b-\u0060\u007b-\u007e]/.test(rest)) return null;
+  return { text: decoded, encoding: encoding === 'gb18030' ? 'gbk' : encoding };
+}
+
+/**
+ * Runs of CJK ideographs and fullwidth forms, as UTF-8 read as GBK shows them (`浣犲ソ` for 你好); GBK's
+ * byte 0x80 is €, its user-defined pairs are private-use characters, Greek, Cyrillic and pinyin
+ * letters have pairs too, and a final byte without its
+ * partner shows as U+FFFD.
+ */
+const CJK_RUN = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef][\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u20ac\ue000-\uf8ff\u00e0-\u00fc\u0101-\u01dc\u0391-\u03c9\u0401-\u0451]{2,}\ufffd?/g;
+
+/**
+ * UTF-8 read as GBK. Correct Chinese encoded in GBK is almost never valid UTF-8 beyond a few bytes, so
+ * a run of at least three characters whose GBK bytes are strict UTF-8 throughout (and decode into East
+ * Asian text, one character for every three bytes) is taken as mojibake.
+ */
+export function fixUtf8AsGbk(text: string): DoubleByteRepair[] {
+  const repairs: DoubleByteRepair[] = [];
+  for (const m of matchesNearNonAscii(text, CJK_RUN)) {
+    const run = m[0];
+    const lostTail = run.endsWith('\ufffd');
+    const body = lostTail ? run.slice(0, -1) : run;
+    let bytes: Uint8Array = iconv.encode(body, 'gbk');
+    if (iconv.decode(Buffer.from(bytes), 'gbk') !== body) continue;
+    let tail = '';
+    const partial = bytes.length % 3;
+    if (partial !== 0) {
+      // Only a run that ends in U+FFFD lost the last bytes of its last character.
+      if (!lostTail || bytes[bytes.length - partial]! < 0xe0 || bytes[bytes.length - partial]! > 0xef) continue;
+      bytes = bytes.subarray(0, bytes.length - partial);
+      tail = '\ufffd';
+    } else if (lostTail) {
+      tail = '\ufffd';
+    }
+    const utf8 = decodeUtf8Variants(bytes);
+    if (utf8 === null) continue;
+    const decoded = utf8 + tail;
+    if (NOT_TEXT.test(utf8)) continue;
+    const eastAsian = (decoded.match(EAST_ASIAN) ?? []).length;
+    if (eastAsian < 2 || eastAsian < [...decoded].length * 0.8) continue;
+    repairs.push({ start: m.index, end: m.index + run.length, text: decoded, chain: ['encode gbk', 'decode utf-8'] });
+  }
+  return repairs;
+}
