@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../io/errors.js';
 import { registerArticle } from './article.js';
+import { registerBatch } from './batch.js';
 import { registerFix } from './fix.js';
 import { UsageError } from './repairOptions.js';
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerFix(program);
   registerArticle(program);
+  registerBatch(program);
   return program;
 }
 
