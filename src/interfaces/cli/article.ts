@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
-import { ARTICLE_FORMATS, formatArticle, PageDecodeError, toArticle, type ArticleFormat } from '../../article/index.js';
-import { attributeArticle, formatAttribution } from '../../attribution/index.js';
+import { ARTICLE_FORMATS, type ArticleFormat } from '../../article/format.js';
 import { InputError } from '../io/errors.js';
 import { Output } from '../io/output.js';
 import { readBytes, sourceName } from '../io/readDocument.js';
@@ -26,6 +25,9 @@ export function registerArticle(program: Command): void {
     .option('--lang <code>', 'language of the article; detected when absent')
     .option('--no-quotes', 'skip who-said-what (quotations, speakers, people, organisations, places)')
     .action(async (files: string[], flags: ArticleFlags) => {
+      // The extractor and the language models take most of a second to load: only when asked for.
+      const { formatArticle, PageDecodeError, toArticle } = await import('../../article/index.js');
+      const { attributeArticle, formatAttribution } = await import('../../attribution/index.js');
       const inputs = files.length === 0 ? ['-'] : files;
       const out = new Output(process.stdout);
       for (const [i, path] of inputs.entries()) {
