@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { ARTICLE_FORMATS, formatArticle, PageDecodeError, toArticle, type ArticleFormat } from '../../article/index.js';
+import { ARTICLE_FORMATS, type ArticleFormat } from '../../article/format.js';
 import { InputError } from '../io/errors.js';
 import { Output } from '../io/output.js';
 import { readBytes, sourceName } from '../io/readDocument.js';
@@ -10,6 +10,7 @@ interface ArticleFlags {
   charset?: string;
   url?: string;
   lang?: string;
+  quotes: boolean;
 }
 
 export function registerArticle(program: Command): void {
@@ -22,7 +23,11 @@ export function registerArticle(program: Command): void {
     .option('--charset <name>', 'charset from the HTTP header, used before the page\'s meta tag')
     .option('--url <url>', 'the page\'s URL, when the page does not name its canonical one')
     .option('--lang <code>', 'language of the article; detected when absent')
+    .option('--no-quotes', 'skip who-said-what (quotations, speakers, people, organisations, places)')
     .action(async (files: string[], flags: ArticleFlags) => {
+      // The extractor and the language models take most of a second to load: only when asked for.
+      const { formatArticle, PageDecodeError, toArticle } = await import('../../article/index.js');
+      const { attributeArticle, formatAttribution } = await import('../../attribution/index.js');
       const inputs = files.length === 0 ? ['-'] : files;
       const out = new Output(process.stdout);
       for (const [i, path] of inputs.entries()) {
@@ -35,7 +40,13 @@ export function registerArticle(program: Command): void {
           if (err instanceof PageDecodeError) throw new InputError(source, err.message);
           throw err;
         }
-        const text = formatArticle(article, flags.format);
+        let text: string;
+        if (flags.quotes) {
+          const attributed = attributeArticle(article);
+          text = formatArticle(attributed, flags.format) + (flags.format === 'json' ? '' : formatAttribution(attributed, flags.format));
+        } else {
+          text = formatArticle(article, flags.format);
+        }
         if (flags.format === 'json') await out.write(`${text}\n`);
         else await out.write(i > 0 ? `\n${text}` : text);
       }

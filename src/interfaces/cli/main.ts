@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../io/errors.js';
 import { registerArticle } from './article.js';
+import { registerBatch } from './batch.js';
 import { registerFix } from './fix.js';
 import { registerServe } from './serve.js';
 import { UsageError } from './repairOptions.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerFix(program);
   registerServe(program);
   registerArticle(program);
+  registerBatch(program);
   return program;
 }
 

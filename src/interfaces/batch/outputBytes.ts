@@ -1,0 +1,27 @@
+/** A growing byte buffer of its own (never a view into Node's shared pool), so that it can be moved. */
+export class OutputBytes {
+  private buf: Buffer;
+  private length = 0;
+  constructor(capacity: number) {
+    this.buf = Buffer.allocUnsafeSlow(capacity);
+  }
+  private room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.length + n));
+    this.buf.copy(bigger, 0, 0, this.length);
+    this.buf = bigger;
+  }
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+  text(s: string): void {
+    // 3 bytes per UTF-16 unit is the most UTF-8 can need; measure exactly only when that does not fit.
+    this.room(this.length + s.length * 3 <= this.buf.length ? 0 : Buffer.byteLength(s));
+    this.length += this.buf.write(s, this.length);
+  }
+  result(): Uint8Array {
+    return new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.length);
+  }
+}

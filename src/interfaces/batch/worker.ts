@@ -1,0 +1,205 @@
+import { move, transferableSymbol, valueSymbol } from 'piscina';
+import type { FixCounts } from '../../repair/index.js';
+import { InputError, where } from '../io/errors.js';
+import { isBlank, parseTextRecord, type JsonObject } from '../io/jsonRecord.js';
+import { readLines, type Line } from '../io/lines.js';
+import { decodeDocument } from '../io/readDocument.js';
+import { describeInvalidUtf8, decodeUtf8, findInvalidUtf8 } from '../io/utf8.js';
+import { damageScore } from './damage.js';
+import { OutputBytes } from './outputBytes.js';
+import { PROCESSORS, RecordError, type ProcessInput, type Processed, type Processor } from './processors.js';
+import { inShard } from './shard.js';
+import { emptyStats, type ChunkResult, type ChunkTask, type RecordOrigin } from './task.js';
+
+/**
+ * The piscina task: repairs every record of a chunk and returns the output lines as one buffer.
+ * Parsing, repair and serialisation all happen here, so the main thread only moves bytes.
+ */
+export default async function processChunk(task: ChunkTask): Promise<unknown> {
+  const stats = emptyStats();
+  const rejects: ChunkResult['rejects'] = [];
+  const out = new OutputBytes(Math.max(4096, task.bytes.byteLength + (task.bytes.byteLength >> 2)));
+  const processor = await loadProcessor(task.settings.mode);
+  let stopped = false;
+  for await (const { bytes, origin } of recordsOf(task)) {
+    const outcome = processRecord(task, bytes, origin, processor);
+    if (outcome === 'other-shard') {
+      stats.otherShards++;
+      continue;
+    }
+    if (outcome === 'blank') continue;
+    stats.in++;
+    if (outcome instanceof InputError) {
+      stats.rejected++;
+      rejects.push({ where: outcome.where, problem: outcome.problem, bytes: task.unreadable ? null : new Uint8Array(bytes) });
+      if (task.settings.strict) {
+        stopped = true;
+        break;
+      }
+      continue;
+    }
+    stats.out++;
+    const { processed, line } = outcome;
+    if (processed.changed) stats.repaired++;
+    else stats.unchanged++;
+    stats.charsIn += processed.inputLength;
+    stats.charsOut += processed.text.length;
+    for (const [name, n] of Object.entries(processed.counts)) stats.fixes[name] = (stats.fixes[name] ?? 0) + (n ?? 0);
+    if (typeof line === 'string') out.text(line);
+    else {
+      out.bytes(line.head);
+      out.text(line.tail);
+    }
+  }
+  const bytes = out.result();
+  const result: ChunkResult = { seq: task.seq, out: bytes, rejects, stats, stopped };
+  // The output moves to the main thread instead of being copied.
+  return move({ [transferableSymbol]: [bytes.buffer], [valueSymbol]: result } as unknown as Parameters<typeof move>[0]);
+}
+
+
+async function* single(bytes: Buffer): AsyncGenerator<Buffer> {
+  yield bytes;
+}
+
+/** The chunk's records with where each came from: lines of a block, or records laid end to end. */
+async function* recordsOf(task: ChunkTask): AsyncGenerator<{ bytes: Buffer; origin: RecordOrigin }> {
+  const all = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+  if (task.lineCount !== undefined) {
+    // No length limit here: an oversize line is kept whole so that it can be rejected verbatim.
+    for await (const line of readLines(single(all), Infinity)) yield { bytes: line.bytes, origin: { n: task.firstN + line.number - 1 } };
+    return;
+  }
+  let offset = 0;
+  for (let i = 0; i < task.lengths.length; i++) {
+    const bytes = all.subarray(offset, offset + task.lengths[i]!);
+    offset += task.lengths[i]!;
+    yield { bytes, origin: task.origins?.[i] ?? { n: task.firstN + i } };
+  }
+}
+
+const loaded = new Map<string, Processor>();
+
+async function loadProcessor(mode: ChunkTask['settings']['mode']): Promise<Processor> {
+  let processor = loaded.get(mode);
+  if (!processor) {
+    processor = await PROCESSORS[mode]();
+    loaded.set(mode, processor);
+  }
+  return processor;
+}
+
+interface Done {
+  processed: Processed;
+  /** The output for this record, line break included: text, or the input line's bytes and an ending. */
+  line: string | { head: Buffer; tail: string };
+}
+
+type Outcome = Done | InputError | 'other-shard' | 'blank';
+
+function processRecord(task: ChunkTask, bytes: Buffer, origin: RecordOrigin, processor: (i: ProcessInput, o: ChunkTask['settings']['options']) => Processed): Outcome {
+  const { settings, source } = task;
+  // The key is built only when sharding: most runs do not need it.
+  const lineKey = settings.shard ? `${task.shardName}:${origin.n}` : '';
+  if (task.unreadable !== undefined) {
+    return inShard(lineKey, settings.shard) ? new InputError(task.unreadable.where, task.unreadable.problem) : 'other-shard';
+  }
+  try {
+    switch (task.format) {
+      case 'jsonl': {
+        const line: Line = { number: origin.n, bytes, oversize: bytes.length > settings.maxLineBytes };
+        if (isBlank(line)) return 'blank';
+        let parsed;
+        try {
+          parsed = parseTextRecord(line, source, settings.field, settings.maxLineBytes);
+        } catch (err) {
+          if (err instanceof InputError && !inShard(lineKey, settings.shard)) return 'other-shard';
+          throw err;
+        }
+        if (settings.shard) {
+          const id = parsed.record[settings.idField];
+          if (!inShard(typeof id === 'string' || typeof id === 'number' ? `id:${id}` : lineKey, settings.shard)) return 'other-shard';
+        }
+        const processed = processor({ text: parsed.text, source }, settings.options);
+        const record: JsonObject = parsed.record;
+        record[settings.field] = processed.text;
+        return finish(task, record, processed, origin, bytes);
+      }
+      case 'lines': {
+        if (!inShard(lineKey, settings.shard)) return 'other-shard';
+        if (bytes.length > settings.maxLineBytes) {
+          throw new InputError(where(source, origin.n), `line is longer than ${settings.maxLineBytes} bytes (--max-line-bytes)`);
+        }
+        const text = decodeUtf8(bytes);
+        if (text === null) {
+          const problem = findInvalidUtf8(bytes)!;
+          throw new InputError(where(source, origin.n, problem.column), describeInvalidUtf8(problem));
+        }
+        if (text.includes('\0')) throw new InputError(where(source, origin.n), 'binary data (NUL byte), not text');
+        const processed = processor({ text, source }, settings.options);
+        return finish(task, { [settings.field]: processed.text }, processed, origin);
+      }
+      case 'text': {
+        if (!inShard(task.shardName, settings.shard)) return 'other-shard';
+        const text = decodeDocument(bytes, source);
+        const processed = processor({ text, source }, settings.options);
+        return finish(task, { [settings.field]: processed.text }, processed, origin);
+      }
+      case 'warc': {
+        const key = origin.warcId ? `warc:${origin.warcId}` : lineKey;
+        if (!inShard(key, settings.shard)) return 'other-shard';
+        const input: ProcessInput = { bytes, source };
+        if (origin.charset) input.charset = origin.charset;
+        if (origin.url) input.url = origin.url;
+        const processed = processor(input, settings.options);
+        const record: JsonObject = { [settings.field]: processed.text };
+        if (origin.url) record.url = origin.url;
+        if (origin.date) record.date = origin.date;
+        if (origin.warcId) record.warcRecordId = origin.warcId;
+        return finish(task, record, processed, origin);
+      }
+    }
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    if (err instanceof RecordError) return new InputError(where(source, origin.n), err.message);
+    throw err;
+  }
+}
+
+/** `raw`: the JSON line as read, written through (with the metadata added) when nothing changed. */
+function finish(task: ChunkTask, record: JsonObject, processed: Processed, origin: RecordOrigin, raw?: Buffer): Done {
+  if (task.settings.output === 'raw') {
+    return { processed, line: task.format === 'lines' ? processed.text + '\n' : processed.text };
+  }
+  if (processed.extra) record.article = processed.extra;
+  const meta: JsonObject = { source: task.source };
+  if (task.format === 'warc') meta.offset = origin.offset;
+  else if (task.format !== 'text') meta.line = origin.n;
+  meta.fixes = fixesSummary(processed.counts);
+  meta.damage = damageScore(processed.counts, processed.inputLength);
+  const close = raw && !processed.changed && !processed.extra && !('unmangle' in record) ? closingBrace(raw) : -1;
+  if (close > 0) {
+    // Most records are clean: appending the metadata to the line as it came saves serialising the text again.
+    return { processed, line: { head: raw!.subarray(0, close), tail: `,"unmangle":${JSON.stringify(meta)}}\n` } };
+  }
+  record.unmangle = meta;
+  return { processed, line: JSON.stringify(record) + '\n' };
+}
+
+/** Where the object's closing brace is (trailing blanks allowed), or -1 when the line is not that simple. */
+function closingBrace(line: Buffer): number {
+  if (line[0] === 0xef) return -1; // a byte-order mark, which the parser dropped and the output must not repeat
+  let i = line.length - 1;
+  while (i > 0 && (line[i] === 0x20 || line[i] === 0x09 || line[i] === 0x0d)) i--;
+  return line[i] === 0x7d ? i : -1;
+}
+
+function totalOf(counts: FixCounts): number {
+  let total = 0;
+  for (const n of Object.values(counts)) total += n ?? 0;
+  return total;
+}
+
+function fixesSummary(counts: FixCounts): Record<string, number> {
+  return { total: totalOf(counts), ...(counts as Record<string, number>) };
+}
