@@ -35,7 +35,7 @@ describe('HTTP API: /v1/article', () => {
       assert.deepEqual(r.json[key], JSON.parse(JSON.stringify(expected[key])), key);
     }
     assert.match(r.json.text, /Russia and NATO may find/);
-    assert.deepEqual(r.json.attribution, { supported: true });
+    assert.deepEqual(r.json.attribution, { lang: 'en', supported: true });
     const speakers = r.json.quotes.map((q: { speaker: { name: string } | null }) => q.speaker?.name);
     assert.ok(speakers.includes('Jens Stoltenberg'), JSON.stringify(r.json.quotes));
     const names = r.json.entities.map((e: { name: string; type: string }) => `${e.type}:${e.name}`);

@@ -46,7 +46,7 @@ export interface ArticleAnswer {
   quotes: Quote[];
   entities: Entity[];
   /** Whether quotes and entities could be looked for (the language may not be supported). */
-  attribution?: { supported: boolean; reason?: string };
+  attribution?: { lang?: string; supported: boolean; reason?: string };
 }
 
 export class ServiceError extends Error {

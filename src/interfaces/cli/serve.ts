@@ -1,6 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
-import { defaultConcurrency } from '../http/pool.js';
-import { createServer, type ServeConfig } from '../http/server.js';
+import type { ServeConfig } from '../http/server.js';
 
 interface ServeFlags {
   port: number;
@@ -28,7 +28,7 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to listen on; 0.0.0.0 exposes the service to the network', SERVE_DEFAULTS.host)
     .option('--body-limit <bytes>', 'largest request body; for /v1/batch the longest line', parseCount(1), SERVE_DEFAULTS.bodyLimit)
     .option('--timeout <ms>', 'time allowed per request (per record in a batch), waiting included; then 503', parseCount(1), SERVE_DEFAULTS.timeoutMs)
-    .option('--concurrency <n>', 'documents processed at once (worker threads)', parseCount(1), defaultConcurrency())
+    .option('--concurrency <n>', 'documents processed at once (worker threads)', parseCount(1), availableParallelism())
     .option('--queue <n>', 'requests that may wait for a worker; more get 503 busy', parseCount(0), SERVE_DEFAULTS.queue)
     .option('--log', 'log every request as a JSON line on standard output')
     .action(async (flags: ServeFlags) => {
@@ -41,6 +41,8 @@ export function registerServe(program: Command): void {
         queue: flags.queue,
         log: flags.log ?? false,
       };
+      // Loaded here, not at start-up: the server pulls in fastify and every layer, which other commands do not need.
+      const { createServer } = await import('../http/server.js');
       const server = createServer(config);
       const address = await server.listen();
       process.stderr.write(`unmangle serve: listening on ${address}\n`);

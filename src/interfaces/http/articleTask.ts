@@ -1,5 +1,5 @@
-import type { Article, ArticleOptions } from '../../article/index.js';
-import type { AttributionResult } from '../../attribution/index.js';
+import type { ArticleOptions } from '../../article/index.js';
+import type { AttributedArticle } from '../../attribution/index.js';
 
 export interface ArticleTask {
   kind: 'article';
@@ -11,7 +11,7 @@ export interface ArticleTask {
   lang?: string;
 }
 
-export type ArticleResult = Article & Pick<AttributionResult, 'quotes' | 'entities'> & { attribution: { supported: boolean; reason?: string } };
+export type ArticleResult = AttributedArticle;
 
 /**
  * Loaded on the first article: they take about a second, and a worker that was stopped at its
@@ -27,7 +27,7 @@ export async function isArticleInputError(err: unknown): Promise<boolean> {
 
 /** The article, then who said what in its text (offsets of quotes and entities are into `text`). */
 export async function articleTask(task: ArticleTask): Promise<ArticleResult> {
-  const [{ toArticle }, { attribute }] = await Promise.all([
+  const [{ toArticle }, { attributeArticle }] = await Promise.all([
     (articleLayer ??= import('../../article/index.js')),
     (attributionLayer ??= import('../../attribution/index.js')),
   ]);
@@ -35,8 +35,5 @@ export async function articleTask(task: ArticleTask): Promise<ArticleResult> {
   if (task.charset) options.charset = task.charset;
   if (task.url) options.url = task.url;
   if (task.lang) options.lang = task.lang;
-  const article = toArticle(task.input, options);
-  const who = attribute(article.text, article.lang ? { lang: article.lang } : {});
-  const attribution = who.reason ? { supported: who.supported, reason: who.reason } : { supported: who.supported };
-  return { ...article, quotes: who.quotes, entities: who.entities, attribution };
+  return attributeArticle(toArticle(task.input, options));
 }

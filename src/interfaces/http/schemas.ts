@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ArticleSchema } from '../../article/index.js';
-import type { Entity, Quote } from '../../attribution/index.js';
+import { AttributedArticleSchema } from '../../attribution/index.js';
 import { FIXER_NAMES, type FixOptions, type FixerName } from '../../repair/index.js';
 
 /**
@@ -103,35 +102,10 @@ export const ArticleQuerySchema = z.strictObject({
   lang: z.string().min(1).max(35).optional().describe('language of the body when known (text/html or text/plain body)'),
 });
 
-const QuoteSchema = z.object({
-  text: z.string(),
-  start: z.int(),
-  end: z.int(),
-  kind: z.enum(['direct', 'partial', 'reported']),
-  cue: z.string().nullable(),
-  speaker: z.object({ mention: z.string(), name: z.string(), start: z.int(), end: z.int() }).nullable(),
-});
-
-const EntitySchema = z.object({
-  name: z.string(),
-  type: z.enum(['person', 'organization', 'place']),
-  roles: z.array(z.string()),
-  mentions: z.array(z.object({ start: z.int(), end: z.int() })),
-  count: z.int(),
-});
-
-// The attribution layer's results must fit the schemas the API documents (checked by the compiler).
-const quoteFits = (q: Quote): z.infer<typeof QuoteSchema> => q;
-const entityFits = (e: Entity): z.infer<typeof EntitySchema> => e;
-
-/** The article layer's own schema, with who said what filled in. */
-export const ArticleResponseSchema = ArticleSchema.extend({
-  quotes: z.array(QuoteSchema).describe('offsets are into `text`'),
-  entities: z.array(EntitySchema),
-  attribution: z
-    .object({ supported: z.boolean(), reason: z.string().optional() })
-    .describe('whether quotes and entities could be looked for in this language (English only for now)'),
-}).describe('the article, with who said what');
+/** The attribution layer's schema of an article with who said what: the API answers exactly that. */
+export const ArticleResponseSchema = AttributedArticleSchema.describe(
+  'the article as toArticle gives it, with quotes and entities as attribute finds them in its text (offsets are into `text`)',
+);
 
 export const BatchLineSchema = z
   .object({ text: z.string() })
