@@ -107,6 +107,14 @@ describe('toArticle on other pages', () => {
     assert.deepEqual(a.warnings, ['no article found on the page']);
   });
 
+  it('treats markup without any element as an empty page', () => {
+    for (const page of ['', '   ', '<!doctype html> ', '<!-- only a comment -->']) {
+      const a = toArticle(page, { input: 'html' });
+      assert.equal(a.text, '', JSON.stringify(page));
+      assert.deepEqual(a.warnings, ['no article found on the page'], JSON.stringify(page));
+    }
+  });
+
   it('survives malformed markup', () => {
     const bad = `<html><body><div><p>${BODY[0]}<p>${BODY[1]}</div></span></td><table><tr><td><p>${BODY[2]}</table><p>${BODY[3]}`;
     const a = toArticle(bad);

@@ -111,7 +111,7 @@ describe('web page in Chromium', { skip: missing ?? false }, () => {
     try {
       await page.getByRole('button', { name: 'Repair', exact: true }).click();
       const article = page.locator('#article-body');
-      await article.getByRole('heading', { name: sample.title }).waitFor();
+      await article.getByRole('heading', { name: sample.title, exact: true }).waitFor();
       const text = await article.innerText();
       for (const expected of ['Staff · 2022-01-09 · Example News', 'Next week there will be negotiations.', 'Removed boilerplate (1)', 'You can find a solution', '— Jens Stoltenberg', 'People', 'NATO Secretary General', 'Organisations', 'Places']) {
         assert.ok(text.includes(expected), `${expected} in ${text}`);
