@@ -33,12 +33,14 @@ export function assertWellFormed(edits: readonly Replacement[], length: number, 
 }
 
 /**
- * Moves spans of the old text into the new text. A span that touches an edit grows to cover the
- * replacement, so a site never points into the middle of new text. Spans must be sorted by start.
+ * Moves spans of the old text into the new text, in place, and returns them: callers own their spans,
+ * and updating two numbers keeps every span's object shape, where copying them (`{ ...span }`) made the
+ * copies' shapes multiply until property access went megamorphic. A span that touches an edit grows to
+ * cover the replacement, so a site never points into the middle of new text. Spans must be sorted by
+ * start.
  */
-export function mapSpans<T extends Span>(spans: readonly T[], edits: readonly Replacement[]): T[] {
-  if (edits.length === 0) return spans.slice();
-  const out: T[] = [];
+export function moveSpans<T extends Span>(spans: T[], edits: readonly Replacement[]): T[] {
+  if (edits.length === 0) return spans;
   let before = 0; // edits wholly before the current span
   let deltaBefore = 0;
   for (const span of spans) {
@@ -56,9 +58,10 @@ export function mapSpans<T extends Span>(spans: readonly T[], edits: readonly Re
       if (e.end > end) end = e.end;
       delta += e.after.length - (e.end - e.start);
     }
-    out.push({ ...span, start: start + deltaBefore, end: end + delta });
+    span.start = start + deltaBefore;
+    span.end = end + delta;
   }
-  return out;
+  return spans;
 }
 
 /**
@@ -117,8 +120,8 @@ export function composeRegions(
     return { start, end };
   });
   const toSpan = (r: Region) => ({ start: r.curStart, end: r.curEnd, inStart: r.inStart, inEnd: r.inEnd });
-  const moved = mapSpans(regions.map(toSpan), edits);
-  const fresh = mapSpans(
+  const moved = moveSpans(regions.map(toSpan), edits);
+  const fresh = moveSpans(
     edits.map((e, k) => ({ start: e.start, end: e.end, inStart: inputSpans[k]!.start, inEnd: inputSpans[k]!.end })),
     edits,
   );

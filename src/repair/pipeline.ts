@@ -1,4 +1,4 @@
-import { applyEdits, assertWellFormed, composeRegions, mapSpans, type Region } from './edits.js';
+import { applyEdits, assertWellFormed, composeRegions, moveSpans, type Region } from './edits.js';
 import { c1Controls } from './fixers/c1Controls.js';
 import { characterWidth } from './fixers/characterWidth.js';
 import { collateral } from './fixers/collateral.js';
@@ -121,9 +121,10 @@ function runPiece(input: string, resolved: ResolvedOptions, record: Record_, fir
         regions = composed.regions;
       }
       const next = applyEdits(text, effective);
-      const moved = mapSpans(sites, effective);
-      const fresh = mapSpans(
-        effective.map((e) => ({ start: e.start, end: e.end, fixer: fixer.name, tag: e.tag })),
+      // The fixers of this pass are done with `sites`, so they can be moved in place.
+      const moved = moveSpans(sites, effective);
+      const fresh = moveSpans(
+        effective.map((e): DamageSite => ({ start: e.start, end: e.end, fixer: fixer.name, tag: e.tag })),
         effective,
       );
       sites = mergeSites(moved, fresh);

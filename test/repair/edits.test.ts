@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyEdits, composeRegions, mapSpans, type Region, type Replacement } from '../../src/repair/edits.js';
+import { applyEdits, composeRegions, moveSpans, type Region, type Replacement } from '../../src/repair/edits.js';
 import { seededRandom } from '../support/random.js';
 
 function randomEdits(rng: () => number, length: number): Replacement[] {
@@ -47,7 +47,7 @@ describe('edit bookkeeping', () => {
 
   test('spans move with the edits and grow over replacements they touch', () => {
     const edits = [{ start: 2, end: 4, after: 'XYZW' }];
-    assert.deepEqual(mapSpans([{ start: 0, end: 1 }, { start: 4, end: 6 }, { start: 8, end: 9 }], edits), [
+    assert.deepEqual(moveSpans([{ start: 0, end: 1 }, { start: 4, end: 6 }, { start: 8, end: 9 }], edits), [
       { start: 0, end: 1 },
       { start: 2, end: 8 },
       { start: 10, end: 11 },
