@@ -17,7 +17,7 @@ import { htmlFragmentToText } from './html/index.js';
 import { looksLikeMarkup } from './markup.js';
 import { resolveOptions } from './options.js';
 import { splitIntoPieces } from './pieces.js';
-import type { DamageSite, ExplainResult, FixCounts, FixerName, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
+import type { DamageSite, ExplainResult, FixCounts, FixerEdit, FixerName, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
 
 /**
  * The order matters. Terminal escapes and lone surrogates go first: they would hide mojibake from the
@@ -91,15 +91,16 @@ function runPiece(input: string, resolved: ResolvedOptions, record: Record_, fir
   let pass = firstPass;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // Each round sees its text as a fresh call would, so that a second call has nothing left to do.
-    const isMarkup = looksLikeMarkup(text);
     let sites: DamageSite[] = [];
+    // One context per round, its sites replaced as fixers change the text.
+    const ctx = { options: resolved, sites, isMarkup: looksLikeMarkup(text), explain: record === 'steps' };
     let changed = false;
     for (const fixer of PIPELINE) {
       if (!resolved.fixers[fixer.name]) continue;
-      const edits = fixer.apply(text, { options: resolved, sites, isMarkup });
+      const edits = fixer.apply(text, ctx);
       if (edits.length === 0) continue;
       assertWellFormed(edits, text.length, fixer.name);
-      const effective = edits.filter((e) => text.slice(e.start, e.end) !== e.after);
+      const effective = edits.some((e) => replacesWithItself(text, e)) ? edits.filter((e) => !replacesWithItself(text, e)) : edits;
       if (effective.length === 0) continue;
       if (record !== 'none') counts[fixer.name] = (counts[fixer.name] ?? 0) + effective.length;
       if (record === 'steps') {
@@ -128,6 +129,7 @@ function runPiece(input: string, resolved: ResolvedOptions, record: Record_, fir
         effective,
       );
       sites = mergeSites(moved, fresh);
+      ctx.sites = sites;
       text = next;
       pass++;
       changed = true;
@@ -137,10 +139,27 @@ function runPiece(input: string, resolved: ResolvedOptions, record: Record_, fir
   return { text, steps, counts };
 }
 
+/** An edit that would write back what is already there (compared in place: no slice per edit). */
+function replacesWithItself(text: string, e: FixerEdit): boolean {
+  return e.end - e.start === e.after.length && text.startsWith(e.after, e.start);
+}
+
+/** Both lists are sorted by start (then end); merging keeps that order without sorting again. */
 function mergeSites(a: DamageSite[], b: DamageSite[]): DamageSite[] {
   if (a.length === 0) return b;
   if (b.length === 0) return a;
-  return [...a, ...b].sort((x, y) => x.start - y.start || x.end - y.end);
+  const merged: DamageSite[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    merged[k++] = y.start < x.start || (y.start === x.start && y.end < x.end) ? b[j++]! : a[i++]!;
+  }
+  while (i < a.length) merged[k++] = a[i++]!;
+  while (j < b.length) merged[k++] = b[j++]!;
+  return merged;
 }
 
 /** Repairs `text` and returns the repaired text. */

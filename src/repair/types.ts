@@ -29,6 +29,8 @@ export interface FixContext {
   readonly sites: readonly DamageSite[];
   /** True when the text as given to the pipeline contains HTML tags. */
   readonly isMarkup: boolean;
+  /** True when the caller records steps: only then are notes read, so fixers may skip building them. */
+  readonly explain: boolean;
 }
 
 export interface Fixer {

@@ -40,6 +40,17 @@ describe('unmangle batch: JSON lines', () => {
     assert.equal((lines[2]!.match(/"unmangle"/g) ?? []).length, 1);
   });
 
+  test('a repaired record gets its metadata last, or in the place of its own "unmangle" field', () => {
+    const input = file('repaired.jsonl', '{"id":1,"text":"a & nbsp; b"}\n{"unmangle":"old","text":"a & mdash; b","z":[1]}\n');
+    const r = runCli(['batch', input, '--workers', '1']);
+    assert.equal(r.status, 0, r.stderr);
+    const meta = (line: number) => `{"source":${JSON.stringify(input)},"line":${line},"fixes":{"total":2,"mangledEntities":1,"collateral":1},"damage":`;
+    const [first, second] = r.stdout.split('\n');
+    assert.ok(first!.startsWith(`{"id":1,"text":"a b","unmangle":${meta(1)}`), first);
+    assert.ok(second!.startsWith(`{"unmangle":{"source":${JSON.stringify(input)},"line":2,"fixes":{"total":1,"mangledEntities":1},"damage":`), second);
+    assert.ok(second!.endsWith('},"text":"a — b","z":[1]}'), second);
+  });
+
   test('output keeps input order over many chunks and workers; --unordered keeps the set', () => {
     const input = file('many.jsonl', jsonlRecords(3000));
     const r = runCli(['batch', input, '--workers', '2', '--chunk-records', '7']);

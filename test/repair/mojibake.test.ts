@@ -32,7 +32,7 @@ describe('mojibake: correct text in any language is left alone', () => {
   for (const [name, text] of Object.entries(SAMPLES)) {
     it(name, () => {
       assert.equal(fixText(text), text);
-      assert.deepEqual(mojibake.apply(text, { options: resolveOptions(), sites: [], isMarkup: false }), []);
+      assert.deepEqual(mojibake.apply(text, { options: resolveOptions(), sites: [], isMarkup: false, explain: false }), []);
     });
   }
   it('suspicious but correct: Portuguese capitals, stylised capitals, box drawing, ¬ and ´', () => {

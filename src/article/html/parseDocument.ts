@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { parseHTML } from '../../repair/html/parser.js';
 
 /**
  * linkedom builds no root element for markup without any element (empty, blank, a lone doctype), and

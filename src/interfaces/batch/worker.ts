@@ -172,18 +172,46 @@ function finish(task: ChunkTask, record: JsonObject, processed: Processed, origi
     return { processed, line: task.format === 'lines' ? processed.text + '\n' : processed.text };
   }
   if (processed.extra) record.article = processed.extra;
-  const meta: JsonObject = { source: task.source };
-  if (task.format === 'warc') meta.offset = origin.offset;
-  else if (task.format !== 'text') meta.line = origin.n;
-  meta.fixes = fixesSummary(processed.counts);
-  meta.damage = damageScore(processed.counts, processed.inputLength);
-  const close = raw && !processed.changed && !processed.extra && !('unmangle' in record) ? closingBrace(raw) : -1;
+  // The input's own `unmangle` field is replaced, in its place, as JSON.stringify would.
+  const replacing = 'unmangle' in record;
+  const meta = metaJson(task, origin, processed);
+  const close = raw && !processed.changed && !processed.extra && !replacing ? closingBrace(raw) : -1;
   if (close > 0) {
     // Most records are clean: appending the metadata to the line as it came saves serialising the text again.
-    return { processed, line: { head: raw!.subarray(0, close), tail: `,"unmangle":${JSON.stringify(meta)}}\n` } };
+    return { processed, line: { head: raw!.subarray(0, close), tail: `,"unmangle":${meta}}\n` } };
   }
-  record.unmangle = meta;
-  return { processed, line: JSON.stringify(record) + '\n' };
+  if (replacing) {
+    record.unmangle = JSON.parse(meta) as unknown;
+    return { processed, line: JSON.stringify(record) + '\n' };
+  }
+  const json = JSON.stringify(record);
+  return { processed, line: `${json.length > 2 ? json.slice(0, -1) + ',' : '{'}"unmangle":${meta}}\n` };
+}
+
+const sourceJson = new WeakMap<ChunkTask, string>();
+
+/**
+ * The record's `unmangle` field as JSON, written directly: it is built for every record, and
+ * JSON.stringify of a fresh object each time cost more than the repair of a clean record.
+ * Key order: source, line or offset, fixes (total first), damage.
+ */
+function metaJson(task: ChunkTask, origin: RecordOrigin, processed: Processed): string {
+  let source = sourceJson.get(task);
+  if (source === undefined) {
+    source = JSON.stringify(task.source);
+    sourceJson.set(task, source);
+  }
+  let json = `{"source":${source}`;
+  if (task.format === 'warc') json += origin.offset === undefined ? '' : `,"offset":${origin.offset}`;
+  else if (task.format !== 'text') json += `,"line":${origin.n}`;
+  let total = 0;
+  let fixes = '';
+  for (const name in processed.counts) {
+    const n = processed.counts[name as keyof FixCounts] ?? 0;
+    total += n;
+    fixes += `,${JSON.stringify(name)}:${n}`;
+  }
+  return `${json},"fixes":{"total":${total}${fixes}},"damage":${damageScore(processed.counts, processed.inputLength)}}`;
 }
 
 /** Where the object's closing brace is (trailing blanks allowed), or -1 when the line is not that simple. */
@@ -194,12 +222,3 @@ function closingBrace(line: Buffer): number {
   return line[i] === 0x7d ? i : -1;
 }
 
-function totalOf(counts: FixCounts): number {
-  let total = 0;
-  for (const n of Object.values(counts)) total += n ?? 0;
-  return total;
-}
-
-function fixesSummary(counts: FixCounts): Record<string, number> {
-  return { total: totalOf(counts), ...(counts as Record<string, number>) };
-}

@@ -14,8 +14,9 @@ export interface TextRecord {
  * is an InputError naming the source and line.
  */
 export function parseTextRecord(line: Line, source: string, field: string, maxLineBytes: number): TextRecord {
-  const at = where(source, line.number);
-  if (line.oversize) throw new InputError(at, `line is longer than ${maxLineBytes} bytes (--max-line-bytes)`);
+  // Built only on the error paths: this runs for every record of a batch.
+  const at = () => where(source, line.number);
+  if (line.oversize) throw new InputError(at(), `line is longer than ${maxLineBytes} bytes (--max-line-bytes)`);
   const json = decodeUtf8(line.bytes);
   if (json === null) {
     const problem = findInvalidUtf8(line.bytes)!;
@@ -25,15 +26,15 @@ export function parseTextRecord(line: Line, source: string, field: string, maxLi
   try {
     record = JSON.parse(json);
   } catch (err) {
-    throw new InputError(at, `malformed JSON (${(err as Error).message})`);
+    throw new InputError(at(), `malformed JSON (${(err as Error).message})`);
   }
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-    throw new InputError(at, 'not a JSON object');
+    throw new InputError(at(), 'not a JSON object');
   }
   const obj = record as JsonObject;
-  if (!Object.prototype.hasOwnProperty.call(obj, field)) throw new InputError(at, `no field "${field}"`);
+  if (!Object.prototype.hasOwnProperty.call(obj, field)) throw new InputError(at(), `no field "${field}"`);
   const text = obj[field];
-  if (typeof text !== 'string') throw new InputError(at, `field "${field}" is ${text === null ? 'null' : typeof text}, not a string`);
+  if (typeof text !== 'string') throw new InputError(at(), `field "${field}" is ${text === null ? 'null' : typeof text}, not a string`);
   return { record: obj, text };
 }
 

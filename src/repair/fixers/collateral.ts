@@ -29,21 +29,22 @@ export const collateral: Fixer = {
       if (gap.start < lastEnd) continue;
       const left = gap.spaceOnly ? wordEndingAt(text, gap.start) : '';
       const right = left ? wordStartingAt(text, gap.end) : '';
-      if (left && right && left.toLowerCase() === right.toLowerCase()) {
-        edits.push({ start: gap.start, end: gap.end + right.length, after: '', note: `doubled "${right}" removed` });
+      if (left && right && left.length === right.length && left.toLowerCase() === right.toLowerCase()) {
+        edits.push({ start: gap.start, end: gap.end + right.length, after: '', note: ctx.explain ? `doubled "${right}" removed` : undefined });
         lastEnd = gap.end + right.length;
         continue;
       }
       const atLineStart = gap.start === 0 || text[gap.start - 1] === '\n';
       const atLineEnd = gap.end === text.length || text[gap.end] === '\n' || text[gap.end] === '\r';
+      const current = text.slice(gap.start, gap.end);
       const collapsed = atLineStart && gap.spaceOnly && !atLineEnd
         ? ' '.repeat(gap.entities) // indentation written with entities (code, verse) keeps its width
         : collapseGap(
-            text.slice(gap.start, gap.end),
+            current,
             atLineStart || (tightQuotes && gap.firstTag === 'mangled-close'),
             atLineEnd || (tightQuotes && gap.lastTag === 'mangled-open'),
           );
-      if (collapsed !== text.slice(gap.start, gap.end)) {
+      if (collapsed !== current) {
         edits.push({ start: gap.start, end: gap.end, after: collapsed, note: 'spaces collapsed' });
         lastEnd = gap.end;
       }
@@ -69,8 +70,7 @@ const MANGLED_TAGS = new Set(['mangled', 'space-mangled', 'mangled-open', 'mangl
 function gapsAround(text: string, sites: readonly DamageSite[]): Gap[] {
   const gaps: Gap[] = [];
   for (const site of sites) {
-    const content = text.slice(site.start, site.end);
-    const isSpace = content.length > 0 && /^[ \t\u00a0]+$/.test(content);
+    const isSpace = site.end > site.start && onlySpaces(text, site.start, site.end);
     let start = site.start;
     let end = site.end;
     while (start > 0 && HSPACE.test(text[start - 1]!)) start--;
@@ -86,6 +86,14 @@ function gapsAround(text: string, sites: readonly DamageSite[]): Gap[] {
     }
   }
   return gaps;
+}
+
+function onlySpaces(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0xa0) return false;
+  }
+  return true;
 }
 
 /**

@@ -21,7 +21,7 @@ export const htmlEntities: Fixer = {
       if (value === null) continue;
       const space = isSpaceValue(value);
       const after = value === '\u00a0' && !ctx.options.keepNbsp ? ' ' : value;
-      edits.push({ start: m.index, end: m.index + m[0].length, after, tag: space ? 'space' : 'char', note: `${m[0]} → ${describe(after)}` });
+      edits.push({ start: m.index, end: m.index + m[0].length, after, tag: space ? 'space' : 'char', note: ctx.explain ? `${m[0]} → ${describe(after)}` : undefined });
     }
     return edits;
   },

@@ -12,6 +12,8 @@ const CANDIDATE = new RegExp(
   'g',
 );
 
+const SPACE = /[ \t\u00a0]/;
+
 /** Quote marks whose side is the same in every language that uses them. */
 const OPENING_QUOTES = new Set(['«', '‹', '„']);
 const CLOSING_QUOTES = new Set(['»', '›']);
@@ -49,7 +51,7 @@ export const mangledEntities: Fixer = {
       let after = decode ? c.value : c.canonical;
       if (decode && after === '\u00a0' && !ctx.options.keepNbsp) after = ' ';
       const tag = !decode ? 'mangled' : isSpaceValue(c.value) ? 'space-mangled' : OPENING_QUOTES.has(c.value) ? 'mangled-open' : CLOSING_QUOTES.has(c.value) ? 'mangled-close' : 'mangled';
-      edits.push({ start: c.start, end: c.end, after, tag, note: `${c.raw} → ${decode ? describe(after) : after}` });
+      edits.push({ start: c.start, end: c.end, after, tag, note: ctx.explain ? `${c.raw} → ${decode ? describe(after) : after}` : undefined });
     }
     return edits;
   },
@@ -63,7 +65,8 @@ function findCandidates(text: string): Candidate[] {
     const start = m.index;
     const end = start + raw.length;
     const escapes = ampChain ? (ampChain.match(/;/g) ?? []).length : 0;
-    const spaced = /[ \t\u00a0]/.test(lead! + (ampChain ?? '') + (hashSpace ?? '') + (xSpace ?? '') + (semi ?? ''));
+    // Each of these groups is empty or matched spaces, except the chain and the semicolon, which may hold them.
+    const spaced = lead!.length > 0 || !!hashSpace || !!xSpace || (semi !== undefined && semi.length > 1) || (!!ampChain && SPACE.test(ampChain));
     const hasSemicolon = semi !== undefined;
     const nextChar = text.charAt(end);
     let value: string | null;

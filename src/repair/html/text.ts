@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './parser.js';
 import { ELEMENT_NODE, TEXT_NODE, type DomNode } from './dom.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'item' | 'quote' | 'pre' | 'row' | 'caption';
