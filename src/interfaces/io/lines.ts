@@ -6,6 +6,20 @@ export interface Line {
   oversize: boolean;
 }
 
+/** The lines of a buffer held whole, split as `readLines` splits a stream. */
+export function* linesIn(buf: Buffer): Generator<Buffer> {
+  let start = 0;
+  for (let nl = buf.indexOf(0x0a); nl >= 0; nl = buf.indexOf(0x0a, start)) {
+    yield withoutCr(buf.subarray(start, nl));
+    start = nl + 1;
+  }
+  if (start < buf.length) yield withoutCr(buf.subarray(start));
+}
+
+function withoutCr(line: Buffer): Buffer {
+  return line.length > 0 && line[line.length - 1] === 0x0d ? line.subarray(0, line.length - 1) : line;
+}
+
 /**
  * Splits a byte stream into lines on LF (a CR before it is dropped). Works on bytes so that an
  * invalid UTF-8 line can be reported and passed through verbatim instead of being silently replaced.
@@ -15,10 +29,9 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>, maxLine
   let pendingSize = 0;
   let number = 0;
   const finish = (tail: Buffer): Line => {
-    let bytes = pending.length === 0 ? tail : Buffer.concat([...pending, tail]);
+    const bytes = withoutCr(pending.length === 0 ? tail : Buffer.concat([...pending, tail]));
     pending = [];
     pendingSize = 0;
-    if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
     return { number: ++number, bytes, oversize: bytes.length > maxLineBytes };
   };
   for await (const chunk of stream) {
