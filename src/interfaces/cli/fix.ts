@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { fixAndCount, fixAndExplain, fixText, type FixOptions } from '../../repair/index.js';
+import type { FixOptions } from '../../repair/index.js';
 import { InputError } from '../io/errors.js';
 import { isBlank, parseTextRecord } from '../io/jsonRecord.js';
 import { readLines } from '../io/lines.js';
@@ -9,6 +9,8 @@ import { readDocument, sourceName, statFile } from '../io/readDocument.js';
 import { createReadStream } from 'node:fs';
 import { formatStepsAsJson, formatStepsAsText, type ExplainFormat } from './explainFormat.js';
 import { addRepairOptions, toFixOptions, UsageError, type RepairFlags } from './repairOptions.js';
+
+let repair: typeof import('../../repair/index.js');
 
 interface FixFlags extends RepairFlags {
   explain?: boolean;
@@ -35,6 +37,8 @@ export function registerFix(program: Command): void {
     .option('--max-line-bytes <n>', 'JSON lines: longest line accepted', parseSize, 64 * 1024 * 1024)
     .option('--input-encoding <name>', 'read files in this encoding (utf-8 = strictly UTF-8) instead of detecting it', parseEncoding);
   addRepairOptions(command).action(async (files: string[], flags: FixFlags) => {
+    // Loaded here, not with the CLI: the other commands' main threads never repair text.
+    repair = await import('../../repair/index.js');
     const options: FixOptions = { ...toFixOptions(flags), ...(flags.html ? { from: 'html' as const } : {}) };
     if (flags.jsonl && flags.inputEncoding !== undefined) {
       // JSON lines are UTF-8 by definition (RFC 8259); a record-by-record guess would be unreliable.
@@ -58,11 +62,11 @@ export function registerFix(program: Command): void {
         process.stderr.write(`unmangle: ${source}: not UTF-8; read as ${decodedAs.encoding} (${decodedAs.reason})\n`);
       }
       if (explain) {
-        const result = fixAndExplain(text, options);
+        const result = repair.fixAndExplain(text, options);
         await out.write(endLine(result.text, flags.html));
         process.stderr.write(explain === 'json' ? formatStepsAsJson(source, result.steps) : formatStepsAsText(source, text, result.steps));
       } else {
-        await out.write(endLine(fixText(text, options), flags.html));
+        await out.write(endLine(repair.fixText(text, options), flags.html));
       }
     }
     await out.flush();
@@ -108,12 +112,12 @@ async function fixJsonLines(
     let fixed: string;
     let counts;
     if (explain) {
-      const result = fixAndExplain(text, options);
+      const result = repair.fixAndExplain(text, options);
       fixed = result.text;
       counts = countSteps(result.steps);
       process.stderr.write(explain === 'json' ? formatStepsAsJson(source, result.steps, line.number) : formatStepsAsText(`${source}:${line.number}:${flags.field}`, text, result.steps));
     } else {
-      ({ text: fixed, counts } = fixAndCount(text, options));
+      ({ text: fixed, counts } = repair.fixAndCount(text, options));
     }
     if (fixed !== text) totals.repaired++;
     record[flags.field] = fixed;

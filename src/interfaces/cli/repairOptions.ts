@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { FIXER_NAMES, NORMALIZATION_FORMS, PROFILES, type FixOptions, type FixerName, type HtmlEntitiesMode, type NormalizationForm, type Profile } from '../../repair/index.js';
+import { FIXER_NAMES, NORMALIZATION_FORMS, PROFILES, type FixOptions, type FixerName, type HtmlEntitiesMode, type NormalizationForm, type Profile } from '../../repair/types.js';
 
 /** The options every command that repairs text shares, mapped one to one onto `FixOptions`. */
 export function addRepairOptions(command: Command): Command {
