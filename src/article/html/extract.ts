@@ -1,10 +1,11 @@
-import { Readability } from '@mozilla/readability';
 import { blocksOf, repairTags, type DomNode, type TextBlock } from '../../repair/index.js';
 import { isCaption, noiseReason, type NoiseReason } from './noise.js';
 import { focusOnArticle } from './focus.js';
 import { parseDocument } from './parseDocument.js';
 import { focusMarkup } from './focusMarkup.js';
 import { pruneMarkup } from './prune.js';
+import { readabilityContent } from './readability.js';
+import { slimMarkup } from './slim.js';
 import { readMetadata, toIsoDate, type PageMetadata } from './metadata.js';
 import type { Fix } from '../schema.js';
 
@@ -40,23 +41,17 @@ export function extractFromHtml(html: string): HtmlExtraction {
   const tags = repairTags(pruneMarkup(html));
   const markupFixes: Fix[] = tags.repairs.map((r) => ({ fixer: 'markup', before: r.before, after: r.after, note: 'tag repaired' }));
   const focused = focusMarkup(tags.html);
-  const document = parseDocument(focused ?? tags.html);
+  const markup = slimMarkup(focused ?? tags.html);
+  const document = parseDocument(markup);
   if (!focused) focusOnArticle(document as never);
-  // Readability mutates the document: read what it needs first, then extract.
-  const reader = new Readability(document as never, { keepClasses: true, serializer: (node: unknown) => node });
-  let parsed: ReturnType<typeof reader.parse> | null = null;
-  try {
-    parsed = reader.parse();
-  } catch {
-    parsed = null; // linkedom and Readability disagree on some malformed trees; treat as no article
-  }
-  const root = parsed?.content as unknown as DomNode | null | undefined;
+  const parsed = readabilityContent(document);
+  const root = parsed?.content;
   let collected = root ? collectBlocks(root) : { blocks: [], removed: [] };
   let extractor = EXTRACTOR;
   if (collected.blocks.length === 0) {
     // Readability found nothing (or gave up on a pathological tree). A page that still has real
     // paragraphs gets them from its body, cleaned the same way; one without stays empty.
-    const body = parseDocument(focused ?? tags.html).body as unknown as DomNode | null;
+    const body = parseDocument(markup).body as unknown as DomNode | null;
     const fromBody = body ? collectBlocks(body) : collected;
     const prose = fromBody.blocks.filter((b) => b.text.length >= 80).reduce((n, b) => n + b.text.length, 0);
     if (prose >= 500) {

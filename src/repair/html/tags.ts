@@ -54,11 +54,13 @@ export function repairTags(html: string): TagRepairResult {
     const closing = slash === '/';
     if (closing && rawAttrs!.trim() !== '') continue;
     const spaced = lead !== '' || mid !== '' || (trail !== '' && !closing && rawAttrs === '');
+    const family = FAMILIES[name];
+    // Most tags are well formed and outside the tracked families: nothing to check or repair.
+    if (!family && !spaced && (closing || !/\s=|=\s/.test(rawAttrs!))) continue;
     if (!closing && rawAttrs!.trim() !== '' && !attributesLookLikeMarkup(rawAttrs!)) continue;
     // `a < b > c` is a comparison unless a `</b>` follows; a spaced tag must have its pair.
     if (spaced && !closing && !VOID.has(name) && !closes(html, name, m.index + whole.length)) continue;
     let finalName = name;
-    const family = FAMILIES[name];
     if (family) {
       if (!closing) open.push(name);
       else {

@@ -1,0 +1,119 @@
+import { Readability } from '@mozilla/readability';
+import type { DomNode } from '../../repair/index.js';
+
+/** What Readability found: its content as a DOM node, and what it read of the page's metadata. */
+export interface ReadabilityResult {
+  content: DomNode | null;
+  title: string | null;
+  byline: string | null;
+  publishedTime: string | null;
+  siteName: string | null;
+  lang: string | null;
+}
+
+interface ElementLike {
+  className: string;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+}
+
+/**
+ * Readability's private helpers that are slow over linkedom, replaced with ones that give the same
+ * answers. They are set on the instance, so nothing else that uses Readability is affected; the
+ * tests check that Readability still has these members, so an upgrade that renames them is noticed.
+ */
+export const REPLACED_HELPERS = ['_isProbablyVisible', '_isValidByline', '_fixRelativeUris'] as const;
+
+/**
+ * Readability's main content of a (linkedom) document, or null when it finds none. Readability
+ * mutates the document. The content is returned as the DOM node itself, not serialised.
+ */
+export function readabilityContent(document: unknown): ReadabilityResult | null {
+  const reader = new Readability<DomNode>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomNode });
+  const helpers = reader as unknown as Record<(typeof REPLACED_HELPERS)[number], unknown>;
+  helpers._isProbablyVisible = isProbablyVisible;
+  helpers._isValidByline = isValidByline;
+  helpers._fixRelativeUris = unwrapScriptLinks;
+  try {
+    const parsed = reader.parse();
+    if (!parsed) return null;
+    return {
+      content: parsed.content ?? null,
+      title: parsed.title ?? null,
+      byline: parsed.byline ?? null,
+      publishedTime: parsed.publishedTime ?? null,
+      siteName: parsed.siteName ?? null,
+      lang: parsed.lang ?? null,
+    };
+  } catch {
+    return null; // linkedom and Readability disagree on some malformed trees; treat as no article
+  }
+}
+
+/**
+ * Readability reads `node.style.display`; linkedom builds a style object (a proxy over a map, parsed
+ * from the attribute) for every element it is asked about. Reading the attribute the way linkedom
+ * parses it gives the same answer without that.
+ */
+function isProbablyVisible(node: ElementLike): boolean {
+  const style = node.getAttribute('style');
+  if (style !== null && (styleProperty(style, 'display') === 'none' || styleProperty(style, 'visibility') === 'hidden')) return false;
+  if (node.hasAttribute('hidden')) return false;
+  // Readability keeps `aria-hidden` Wikimedia math images, recognised by their class.
+  return node.getAttribute('aria-hidden') !== 'true' || (typeof node.className === 'string' && node.className.includes('fallback-image'));
+}
+
+/** A declaration's value as linkedom's `style` gives it: the last non-empty one, '' when absent. */
+function styleProperty(style: string, property: string): string {
+  let value = '';
+  for (const rule of style.split(/\s*;\s*/)) {
+    const colon = rule.indexOf(':');
+    if (colon < 0) continue;
+    const v = rule.slice(colon + 1).trim();
+    if (v !== '' && rule.slice(0, colon).trim() === property) value = v;
+  }
+  return value;
+}
+
+/**
+ * Readability measures the text of every element it visits while it looks for a byline, before it
+ * checks whether the element could be one; the cheap tests come first here, the answer is the same.
+ */
+function isValidByline(this: { REGEXPS: { byline: RegExp } }, node: ElementLike, matchString: string): boolean {
+  const itemprop = node.getAttribute('itemprop');
+  if (!(node.getAttribute('rel') === 'author' || itemprop?.includes('author') || this.REGEXPS.byline.test(matchString))) return false;
+  const length = (node.textContent ?? '').trim().length;
+  return length > 0 && length < 100;
+}
+
+interface LinkNode {
+  childNodes: ArrayLike<{ nodeType: number }>;
+  firstChild: unknown;
+  textContent: string | null;
+  parentNode: { replaceChild(a: unknown, b: unknown): void };
+  getAttribute(name: string): string | null;
+}
+
+/**
+ * Readability makes every link and image address absolute (one URL parse each) and unwraps
+ * `javascript:` links. Only text is read from its result, so only the unwrapping is kept: it turns
+ * link text into plain text, which the link-only filter sees.
+ */
+function unwrapScriptLinks(
+  this: { _doc: { createTextNode(text: string): unknown; createElement(tag: string): { appendChild(n: unknown): void } } },
+  content: { querySelectorAll(selector: string): ArrayLike<LinkNode> },
+): void {
+  const links = Array.from(content.querySelectorAll('a'));
+  for (const link of links) {
+    if (!link.getAttribute('href')?.startsWith('javascript:')) continue;
+    if (link.childNodes.length === 1 && link.childNodes[0]!.nodeType === 3) {
+      link.parentNode.replaceChild(this._doc.createTextNode(link.textContent ?? ''), link);
+    } else {
+      const span = this._doc.createElement('span');
+      while (link.firstChild) span.appendChild(link.firstChild);
+      link.parentNode.replaceChild(span, link);
+    }
+  }
+}
+

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { readabilityContent, REPLACED_HELPERS } from '../../src/article/html/readability.js';
+
+type Helpers = Record<string, (this: unknown, ...args: unknown[]) => unknown>;
+
+/** The replacements must give Readability's own answers: checked element by element against its methods. */
+describe('Readability helpers replaced for speed', () => {
+  const original = Readability.prototype as unknown as Helpers;
+
+  it('still exist in Readability under the names replaced', () => {
+    for (const name of REPLACED_HELPERS) assert.equal(typeof original[name], 'function', name);
+  });
+
+  const markup = `<html><body>
+    <div style="display:none">a</div><div style="DISPLAY: none">b</div><div style="display: none !important">c</div>
+    <div style="visibility:hidden">d</div><div style="color:red;display:block;display:none">e</div><div style="display:">f</div>
+    <div hidden>g</div><div aria-hidden="true">h</div><div aria-hidden="true" class="x fallback-image">i</div>
+    <div aria-hidden="false">j</div><p>k</p>
+    <span class="byline">By Jane Doe</span><a rel="author" href="/j">Jane</a><span itemprop="author name">J. Doe</span>
+    <div class="author-bio">${'A very long biography. '.repeat(10)}</div><div class="byline"></div><p class="plain">Text</p>
+  </body></html>`;
+
+  it('agree with Readability on every element', () => {
+    const { document } = parseHTML(markup);
+    const reader = new Readability(document as never) as unknown as Helpers;
+    // Install the replacements on a second instance to call them with Readability's `this`.
+    const replaced = new Readability(parseHTML('<html><body><p>x</p></body></html>').document as never) as unknown as Helpers;
+    captureHelpers(replaced);
+    const elements = Array.from(document.querySelectorAll('body *')) as Array<{ className: string; id: string }>;
+    assert.ok(elements.length > 15);
+    for (const el of elements) {
+      const matchString = `${el.className} ${el.id}`;
+      // Readability only tests the answer for truth; its own is sometimes '' rather than false.
+      assert.equal(Boolean(replaced._isProbablyVisible!.call(reader, el)), Boolean(original._isProbablyVisible!.call(reader, el)), `visible: ${String(el)}`);
+      assert.equal(replaced._isValidByline!.call(reader, el, matchString), original._isValidByline!.call(reader, el, matchString), `byline: ${String(el)}`);
+    }
+  });
+
+  it('unwrap javascript: links as Readability does, and leave other links', () => {
+    const { document } = parseHTML(
+      `<html><body><article><p>${'Words of the article, which go on for a while. '.repeat(15)}<a href="javascript:void(0)">menu</a> and <a href="javascript:x()"><b>bold</b> link</a> and <a href="/next">next</a></p></article></body></html>`,
+    );
+    const result = readabilityContent(document);
+    assert.ok(result?.content);
+    const html = String(result.content);
+    assert.doesNotMatch(html, /javascript:/);
+    assert.match(html, /menu and <span><b>bold<\/b> link<\/span> and <a href="\/next">next<\/a>/);
+  });
+});
+
+/** The helper functions `readabilityContent` installs, taken from an instance it configured. */
+function captureHelpers(target: Helpers): void {
+  const seen: Helpers = {};
+  const parse = Readability.prototype.parse;
+  Readability.prototype.parse = function (this: Helpers) {
+    for (const name of REPLACED_HELPERS) seen[name] = this[name]!;
+    return null;
+  } as never;
+  try {
+    readabilityContent(parseHTML('<html><body><p>x</p></body></html>').document);
+  } finally {
+    Readability.prototype.parse = parse;
+  }
+  Object.assign(target, seen);
+}
