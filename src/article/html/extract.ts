@@ -84,7 +84,12 @@ function collectBlocks(root: DomNode): { blocks: TextBlock[]; removed: RemovedBl
     const raw = el.textContent ?? '';
     // A container holding most of the article is the article, whatever its class names say.
     if (raw.length > total * 0.4 && raw.length > 400) return false;
-    const text = raw.replace(/\s+/g, ' ').trim();
+    // Laid out rather than `textContent`: the markup has no white space between blocks to rely on.
+    const text = blocksOf(el)
+      .map((b) => b.text)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (text !== '') removed.push({ reason, text, index: blocks.length });
     return true;
   };
