@@ -42,9 +42,11 @@ export function extractFromHtml(html: string): HtmlExtraction {
   const markupFixes: Fix[] = tags.repairs.map((r) => ({ fixer: 'markup', before: r.before, after: r.after, note: 'tag repaired' }));
   const focused = focusMarkup(tags.html);
   const markup = slimMarkup(focused ?? tags.html);
-  const document = parseDocument(markup);
-  if (!focused) focusOnArticle(document as never);
-  const parsed = readabilityContent(document);
+  const parsed = readabilityContent(() => {
+    const document = parseDocument(markup);
+    if (!focused) focusOnArticle(document as never);
+    return document;
+  });
   const root = parsed?.content;
   let collected = root ? collectBlocks(root) : { blocks: [], removed: [] };
   let extractor = EXTRACTOR;

@@ -19,22 +19,49 @@ interface ElementLike {
 }
 
 /**
- * Readability's private helpers that are slow over linkedom, replaced with ones that give the same
- * answers. They are set on the instance, so nothing else that uses Readability is affected; the
- * tests check that Readability still has these members, so an upgrade that renames them is noticed.
+ * Readability's private members this module replaces or calls. Replacements are set on the
+ * instance, so nothing else that uses Readability is affected; the tests check that Readability
+ * still has these members, so an upgrade that renames one is noticed.
  */
-export const REPLACED_HELPERS = ['_isProbablyVisible', '_isValidByline', '_fixRelativeUris'] as const;
+export const READABILITY_INTERNALS = [
+  '_isProbablyVisible',
+  '_isValidByline',
+  '_fixRelativeUris',
+  '_grabArticle',
+  '_unwrapNoscriptImages',
+  '_removeScripts',
+  '_prepDocument',
+] as const;
+
+// Readability's internals are untyped; each is called with what Readability itself passes it.
+type Internals = Record<(typeof READABILITY_INTERNALS)[number], (...args: any[]) => unknown>;
+
+interface LoadedDocument {
+  body: DomNode & { replaceChildren(...nodes: unknown[]): void; innerHTML: string };
+}
 
 /**
- * Readability's main content of a (linkedom) document, or null when it finds none. Readability
- * mutates the document. The content is returned as the DOM node itself, not serialised.
+ * Readability's main content of a (linkedom) document, or null when it finds none. `load` parses
+ * the page afresh; it is called once, and again only if Readability retries. Readability mutates
+ * the document. The content is returned as the DOM node itself, not serialised.
  */
-export function readabilityContent(document: unknown): ReadabilityResult | null {
+export function readabilityContent(load: () => unknown): ReadabilityResult | null {
+  const document = load() as LoadedDocument;
   const reader = new Readability<DomNode>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomNode });
-  const helpers = reader as unknown as Record<(typeof REPLACED_HELPERS)[number], unknown>;
-  helpers._isProbablyVisible = isProbablyVisible;
-  helpers._isValidByline = isValidByline;
-  helpers._fixRelativeUris = unwrapScriptLinks;
+  const internals = reader as unknown as Internals;
+  internals._isProbablyVisible = isProbablyVisible;
+  internals._isValidByline = isValidByline;
+  internals._fixRelativeUris = unwrapScriptLinks;
+  const restoreBody = rebuildBodyOnRetry(internals, document, load);
+  let grabbed: { innerHTML: string } | null = null;
+  const grabArticle = Readability.prototype as unknown as Internals;
+  internals._grabArticle = function (this: unknown, ...args: unknown[]) {
+    grabbed = grabArticle._grabArticle.apply(this, args) as typeof grabbed;
+    // Readability logs the article's markup whether or not it is debugging: a serialisation of the
+    // whole article for nothing. The article serialises to nothing while Readability runs.
+    if (grabbed) Object.defineProperty(grabbed, 'innerHTML', { configurable: true, get: () => '' });
+    return grabbed;
+  };
   try {
     const parsed = reader.parse();
     if (!parsed) return null;
@@ -48,7 +75,47 @@ export function readabilityContent(document: unknown): ReadabilityResult | null 
     };
   } catch {
     return null; // linkedom and Readability disagree on some malformed trees; treat as no article
+  } finally {
+    restoreBody();
+    if (grabbed) delete (grabbed as { innerHTML?: string }).innerHTML;
   }
+}
+
+/** What the body's `innerHTML` reads as while Readability runs: a token, not markup. */
+const FIRST_SEEN = '\u0000the body as Readability first saw it';
+
+/**
+ * Readability serialises the whole body before its first pass, only to restore it for a retry
+ * with looser rules (when the first result is under 500 characters: about one page in thirty).
+ * Instead the body reads as a token, and when a retry restores the token the body is parsed
+ * afresh and prepared as Readability prepared it before that first pass. Returns the undo.
+ */
+function rebuildBodyOnRetry(reader: Internals, document: LoadedDocument, load: () => unknown): () => void {
+  const body = document.body;
+  const setInnerHtml = innerHtmlSetter(body);
+  Object.defineProperty(body, 'innerHTML', {
+    configurable: true,
+    get: () => FIRST_SEEN,
+    set: (value: string) => {
+      if (value !== FIRST_SEEN) return setInnerHtml.call(body, value);
+      const fresh = (load() as LoadedDocument).body;
+      body.replaceChildren(...Array.from(fresh.childNodes));
+      reader._unwrapNoscriptImages(document);
+      reader._removeScripts(document);
+      reader._prepDocument();
+    },
+  });
+  return () => {
+    delete (body as { innerHTML?: string }).innerHTML;
+  };
+}
+
+function innerHtmlSetter(node: object): (this: unknown, value: string) => void {
+  for (let proto = Object.getPrototypeOf(node); proto; proto = Object.getPrototypeOf(proto)) {
+    const setter = Object.getOwnPropertyDescriptor(proto, 'innerHTML')?.set;
+    if (setter) return setter;
+  }
+  throw new Error('the DOM has no innerHTML setter');
 }
 
 /**
