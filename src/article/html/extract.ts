@@ -8,6 +8,7 @@ import { readabilityContent } from './readability.js';
 import { slimMarkup } from './slim.js';
 import { readMetadata, toIsoDate, type PageMetadata } from './metadata.js';
 import type { Fix } from '../schema.js';
+import { textOfUtf8Bytes } from '../bytes.js';
 
 export const EXTRACTOR = 'readability+linkedom';
 /** When Readability finds nothing on a page that has paragraphs, its body is read directly. */
@@ -35,13 +36,15 @@ export interface HtmlExtraction {
  * the parser sees the structure the author wrote; Readability picks the main content; its result
  * is then walked block by block, skipping the furniture it let through.
  */
-export function extractFromHtml(html: string): HtmlExtraction {
-  const metadata = readMetadata(html);
+export function extractFromHtml(html: string, utf8Bytes = false): HtmlExtraction {
+  // Markup given as UTF-8 bytes (see `readPage`) is cut as it is; what is kept is decoded.
+  const textOf = utf8Bytes ? textOfUtf8Bytes : (s: string) => s;
+  const metadata = readMetadata(html, textOf);
   // Pruning first spares the tag repair the scripts, which are most of a page's `<` signs.
   const tags = repairTags(pruneMarkup(html));
-  const markupFixes: Fix[] = tags.repairs.map((r) => ({ fixer: 'markup', before: r.before, after: r.after, note: 'tag repaired' }));
+  const markupFixes: Fix[] = tags.repairs.map((r) => ({ fixer: 'markup', before: textOf(r.before), after: textOf(r.after), note: 'tag repaired' }));
   const focused = focusMarkup(tags.html);
-  const markup = slimMarkup(focused ?? tags.html);
+  const markup = textOf(slimMarkup(focused ?? tags.html));
   const parsed = readabilityContent(() => {
     const document = parseDocument(markup);
     if (!focused) focusOnArticle(document as never);

@@ -25,12 +25,14 @@ const TELLING_HREF = /^(?:#.|javascript:)/;
 const IMAGE_SOURCE = /^(?:src|srcset|data-src|data-srcset)$/i;
 const IMAGE_FILE = /\.(jpg|jpeg|png|webp)/i;
 
+// White space in markup is ASCII (HTML's definition); so `\s`, which also takes the no-break space,
+// is not used: a page read as UTF-8 bytes (see `readPage`) has that byte inside other characters.
 /** A start tag, with quoted attribute values that may contain `>`. */
-const START_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)(\s(?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-const ATTRIBUTE = /([^\s="'<>\/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+const START_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)([\t\n\f\r ](?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+const ATTRIBUTE = /([^\t\n\f\r ="'<>\/]+)(?:[\t\n\f\r ]*=[\t\n\f\r ]*("[^"]*"|'[^']*'|[^\t\n\f\r "'=<>`]+))?/g;
 
 /** Inline elements that, without attributes, only wrap text: removing their tags leaves the text as it was. */
-const INLINE_TAG = /<(\/?)(span|b|i|em|strong|u|small|font|mark|abbr|cite)(\s(?:[^>"']|"[^"]*"|'[^']*')*)?>/gi;
+const INLINE_TAG = /<(\/?)(span|b|i|em|strong|u|small|font|mark|abbr|cite)([\t\n\f\r ](?:[^>"']|"[^"]*"|'[^']*')*)?>/gi;
 
 /**
  * Tags next to which white space is not text: block boundaries (the text layout trims the white
@@ -38,7 +40,7 @@ const INLINE_TAG = /<(\/?)(span|b|i|em|strong|u|small|font|mark|abbr|cite)(\s(?:
  */
 const SPACE_SWALLOWING_TAGS = new Set([...BLOCK_TAGS, 'br', 'head', 'title']);
 /** White space between two tags, with both tags' names. */
-const SPACE_BETWEEN_TAGS = /(<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>)\s+(?=<\/?([a-zA-Z][a-zA-Z0-9-]*))/g;
+const SPACE_BETWEEN_TAGS = /(<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>)[\t\n\f\r ]+(?=<\/?([a-zA-Z][a-zA-Z0-9-]*))/g;
 const PRE = /<pre\b[\s\S]*?<\/pre\s*>/gi;
 
 export function slimMarkup(html: string): string {

@@ -41,7 +41,9 @@ export function repairTags(html: string): TagRepairResult {
     const [whole, lead, slash, mid, rawName, tail] = m;
     const name = rawName!.toLowerCase();
     // The tail is attributes, then perhaps a self-closing slash, then perhaps spaces before `>`.
-    const trimmed = tail!.trimEnd();
+    // Tag white space is ASCII; `trimEnd` would also take a no-break space's byte off a page read
+    // as UTF-8 bytes, where it ends other characters.
+    const trimmed = tail!.replace(/[\t\n\f\r ]+$/, '');
     let trail = tail!.slice(trimmed.length);
     const selfClose = trimmed.endsWith('/');
     let rawAttrs = selfClose ? trimmed.slice(0, -1) : trimmed;
