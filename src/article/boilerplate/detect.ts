@@ -61,6 +61,13 @@ interface Rules {
   anyNotice: RegExp;
 }
 
+/**
+ * The phrases are lower case and are matched against lower-cased lines, so they are compiled
+ * without the `i` flag: with `u`, `i` makes V8 build the case variants of every letter, which
+ * took a tenth of a second on the first lines a process classified, for no different answer.
+ */
+const PHRASE_FLAGS = 'u';
+
 function compile(): Rules {
   const rules: Rule[] = [];
   const phrases: string[] = [];
@@ -69,12 +76,12 @@ function compile(): Rules {
   for (const set of PHRASES) {
     for (const [lang, alts] of Object.entries(set.phrases)) {
       if (alts.length === 0) continue;
-      const re = new RegExp(`^(?:${alternatives(alts)})$`, 'iu');
+      const re = new RegExp(`^(?:${alternatives(alts)})$`, PHRASE_FLAGS);
       phrases.push(alternatives(alts));
       rules.push({ kind: set.kind, lang, test: (line, n) => line.length <= MAX_PROMPT && re.test(n) });
     }
     for (const [lang, alts] of Object.entries(set.withPayload ?? {})) {
-      const re = new RegExp(`^(?:${alternatives(alts)})\\s*[:：—–]\\s*\\S`, 'iu');
+      const re = new RegExp(`^(?:${alternatives(alts)})\\s*[:：—–]\\s*\\S`, PHRASE_FLAGS);
       payloads.push(alternatives(alts));
       rules.push({
         kind: set.kind,
@@ -83,12 +90,12 @@ function compile(): Rules {
       });
     }
     for (const [lang, alts] of Object.entries(set.notices ?? {})) {
-      const re = new RegExp(`^(?:${alternatives(alts)})`, 'iu');
+      const re = new RegExp(`^(?:${alternatives(alts)})`, PHRASE_FLAGS);
       notices.push(alternatives(alts));
       rules.push({ kind: set.kind, lang, test: (line, n) => line.length <= MAX_NOTICE && re.test(n) });
     }
   }
-  const any = (alts: string[], tail: string) => (alts.length ? new RegExp(`^(?:${alts.join('|')})${tail}`, 'iu') : /$^/);
+  const any = (alts: string[], tail: string) => (alts.length ? new RegExp(`^(?:${alts.join('|')})${tail}`, PHRASE_FLAGS) : /$^/);
   return {
     list: rules,
     anyPhrase: any(phrases, '$'),
