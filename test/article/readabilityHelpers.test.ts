@@ -39,6 +39,25 @@ describe('Readability helpers replaced for speed', () => {
     }
   });
 
+  it('find the same elements by name, in the same order, including those Readability creates in upper case', () => {
+    const { document } = parseHTML(
+      '<html><body><div><h2>a</h2><p>b <img src="x.png"></p><figure><picture></picture></figure></div><h1>c</h1><ul><li>d</li></ul><ol></ol></body></html>',
+    );
+    const created = document.createElement('P');
+    created.appendChild(document.createElement('H1'));
+    document.body.insertBefore(created, document.body.firstChild);
+    const reader = new Readability(document as never) as unknown as Helpers;
+    const replaced = {} as Helpers;
+    captureHelpers(replaced);
+    for (const names of [['p'], ['h1'], ['h1', 'h2'], ['img', 'picture', 'figure'], ['ul', 'ol'], ['table']]) {
+      const ours = Array.from(replaced._getAllNodesWithTag!.call(reader, document.body, names) as ArrayLike<unknown>);
+      const theirs = Array.from(original._getAllNodesWithTag!.call(reader, document.body, names) as ArrayLike<unknown>);
+      assert.equal(ours.length, theirs.length, names.join());
+      ours.forEach((el, i) => assert.equal(el, theirs[i], `${names.join()} #${i}`));
+      assert.ok(names[0] === 'table' || ours.length > 0, names.join());
+    }
+  });
+
   it('unwrap javascript: links as Readability does, and leave other links', () => {
     const { document } = parseHTML(
       `<html><body><article><p>${'Words of the article, which go on for a while. '.repeat(15)}<a href="javascript:void(0)">menu</a> and <a href="javascript:x()"><b>bold</b> link</a> and <a href="/next">next</a></p></article></body></html>`,
@@ -89,7 +108,7 @@ function captureHelpers(target: Helpers): void {
   const seen: Helpers = {};
   const parse = Readability.prototype.parse;
   Readability.prototype.parse = function (this: Helpers) {
-    for (const name of ['_isProbablyVisible', '_isValidByline', '_fixRelativeUris']) seen[name] = this[name]!;
+    for (const name of ['_isProbablyVisible', '_isValidByline', '_fixRelativeUris', '_getAllNodesWithTag']) seen[name] = this[name]!;
     return null;
   } as never;
   try {

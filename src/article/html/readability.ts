@@ -31,6 +31,7 @@ export const READABILITY_INTERNALS = [
   '_unwrapNoscriptImages',
   '_removeScripts',
   '_prepDocument',
+  '_getAllNodesWithTag',
 ] as const;
 
 // Readability's internals are untyped; each is called with what Readability itself passes it.
@@ -52,6 +53,7 @@ export function readabilityContent(load: () => unknown): ReadabilityResult | nul
   internals._isProbablyVisible = isProbablyVisible;
   internals._isValidByline = isValidByline;
   internals._fixRelativeUris = unwrapScriptLinks;
+  internals._getAllNodesWithTag = elementsNamed;
   const restoreBody = rebuildBodyOnRetry(internals, document, load);
   let grabbed: { innerHTML: string } | null = null;
   const grabArticle = Readability.prototype as unknown as Internals;
@@ -116,6 +118,24 @@ function innerHtmlSetter(node: object): (this: unknown, value: string) => void {
     if (setter) return setter;
   }
   throw new Error('the DOM has no innerHTML setter');
+}
+
+interface Searchable {
+  getElementsByTagName(name: string): ArrayLike<{ localName: string }>;
+  querySelectorAll(selector: string): ArrayLike<{ localName: string }>;
+}
+
+/**
+ * Readability finds elements by name with `querySelectorAll`, which linkedom answers by compiling
+ * the selector anew on every call, and Readability makes such calls for every candidate element.
+ * The same elements, in document order and whatever the case of their names (Readability creates
+ * upper-case ones), without the selector:
+ */
+function elementsNamed(root: Searchable, names: readonly string[]): ArrayLike<unknown> {
+  // linkedom compares a name given in upper case with every element's name in upper case.
+  if (names.length === 1) return root.getElementsByTagName(names[0]!.toUpperCase());
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  return Array.prototype.filter.call(root.querySelectorAll('*'), (el: { localName: string }) => wanted.has(el.localName) || wanted.has(el.localName.toLowerCase()));
 }
 
 /**
