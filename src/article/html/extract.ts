@@ -6,6 +6,7 @@ import { focusMarkup } from './focusMarkup.js';
 import { pruneMarkup } from './prune.js';
 import { readabilityContent } from './readability.js';
 import { slimMarkup } from './slim.js';
+import { dropUnlikely } from './unlikely.js';
 import { readMetadata, toIsoDate, type PageMetadata } from './metadata.js';
 import type { Fix } from '../schema.js';
 import { textOfUtf8Bytes } from '../bytes.js';
@@ -45,8 +46,12 @@ export function extractFromHtml(html: string, utf8Bytes = false): HtmlExtraction
   const markupFixes: Fix[] = tags.repairs.map((r) => ({ fixer: 'markup', before: textOf(r.before), after: textOf(r.after), note: 'tag repaired' }));
   const focused = focusMarkup(tags.html);
   const markup = textOf(slimMarkup(focused ?? tags.html));
+  // Readability's first pass may run on the markup without what that pass removes; a retry gets all
+  // of it. Unfocused pages are narrowed on the DOM by shares of their text, which the cut would change.
+  let firstPass: string | null = focused ? dropUnlikely(markup) : null;
   const parsed = readabilityContent(() => {
-    const document = parseDocument(markup);
+    const document = parseDocument(firstPass ?? markup);
+    firstPass = null;
     if (!focused) focusOnArticle(document as never);
     return document;
   });

@@ -145,10 +145,15 @@ function elementsNamed(root: Searchable, names: readonly string[]): ArrayLike<un
  */
 function isProbablyVisible(node: ElementLike): boolean {
   const style = node.getAttribute('style');
-  if (style !== null && (styleProperty(style, 'display') === 'none' || styleProperty(style, 'visibility') === 'hidden')) return false;
+  if (style !== null && hidesElement(style)) return false;
   if (node.hasAttribute('hidden')) return false;
   // Readability keeps `aria-hidden` Wikimedia math images, recognised by their class.
   return node.getAttribute('aria-hidden') !== 'true' || (typeof node.className === 'string' && node.className.includes('fallback-image'));
+}
+
+/** Whether a style attribute hides its element, as Readability reads it over linkedom. */
+export function hidesElement(style: string): boolean {
+  return styleProperty(style, 'display') === 'none' || styleProperty(style, 'visibility') === 'hidden';
 }
 
 /** A declaration's value as linkedom's `style` gives it: the last non-empty one, '' when absent. */
