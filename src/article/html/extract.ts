@@ -34,8 +34,9 @@ export interface HtmlExtraction {
 
 /**
  * A page to its main content as text blocks, plus metadata. Broken tags are repaired first so that
- * the parser sees the structure the author wrote; Readability picks the main content; its result
- * is then walked block by block, skipping the furniture it let through.
+ * the parser sees the structure the author wrote; the markup is then cut to the article container
+ * and slimmed, so that linkedom and Readability handle a fraction of the page; Readability picks
+ * the main content; its result is then walked block by block, skipping the furniture it let through.
  */
 export function extractFromHtml(html: string, utf8Bytes = false): HtmlExtraction {
   // Markup given as UTF-8 bytes (see `readPage`) is cut as it is; what is kept is decoded.

@@ -38,7 +38,7 @@ export const READABILITY_INTERNALS = [
 type Internals = Record<(typeof READABILITY_INTERNALS)[number], (...args: any[]) => unknown>;
 
 interface LoadedDocument {
-  body: DomNode & { replaceChildren(...nodes: unknown[]): void; innerHTML: string };
+  body: (DomNode & { replaceChildren(...nodes: unknown[]): void; innerHTML: string }) | null;
 }
 
 /**
@@ -56,9 +56,9 @@ export function readabilityContent(load: () => unknown): ReadabilityResult | nul
   internals._getAllNodesWithTag = elementsNamed;
   const restoreBody = rebuildBodyOnRetry(internals, document, load);
   let grabbed: { innerHTML: string } | null = null;
-  const grabArticle = Readability.prototype as unknown as Internals;
+  const original = Readability.prototype as unknown as Internals;
   internals._grabArticle = function (this: unknown, ...args: unknown[]) {
-    grabbed = grabArticle._grabArticle.apply(this, args) as typeof grabbed;
+    grabbed = original._grabArticle.apply(this, args) as typeof grabbed;
     // Readability logs the article's markup whether or not it is debugging: a serialisation of the
     // whole article for nothing. The article serialises to nothing while Readability runs.
     if (grabbed) Object.defineProperty(grabbed, 'innerHTML', { configurable: true, get: () => '' });
@@ -94,6 +94,7 @@ const FIRST_SEEN = '\u0000the body as Readability first saw it';
  */
 function rebuildBodyOnRetry(reader: Internals, document: LoadedDocument, load: () => unknown): () => void {
   const body = document.body;
+  if (!body) return () => {}; // Readability gives up on a page without a body
   const setInnerHtml = innerHtmlSetter(body);
   Object.defineProperty(body, 'innerHTML', {
     configurable: true,
@@ -101,7 +102,7 @@ function rebuildBodyOnRetry(reader: Internals, document: LoadedDocument, load: (
     set: (value: string) => {
       if (value !== FIRST_SEEN) return setInnerHtml.call(body, value);
       const fresh = (load() as LoadedDocument).body;
-      body.replaceChildren(...Array.from(fresh.childNodes));
+      body.replaceChildren(...Array.from(fresh?.childNodes ?? []));
       reader._unwrapNoscriptImages(document);
       reader._removeScripts(document);
       reader._prepDocument();
