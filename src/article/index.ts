@@ -1,7 +1,7 @@
 import { fixAndExplain, type TextBlock } from '../repair/index.js';
 import { classifyLine, continuesList } from './boilerplate/detect.js';
 import type { BoilerplateKind } from './boilerplate/patterns.js';
-import { decodePage, PageDecodeError, type DecodedPage } from './bytes.js';
+import { PageDecodeError, readPage, textOfUtf8Bytes } from './bytes.js';
 import { extractFromHtml } from './html/extract.js';
 import { detectLanguage } from './language.js';
 import { plainTextArticle, stepsToFixes } from './plainText.js';
@@ -33,15 +33,19 @@ export interface ArticleOptions {
  */
 export function toArticle(input: string | Uint8Array, options: ArticleOptions = {}): Article {
   let text: string;
-  let decoded: DecodedPage | undefined;
+  let page: ReturnType<typeof readPage> | undefined;
   if (typeof input === 'string') text = input;
   else {
-    decoded = decodePage(input, options.charset);
-    text = decoded.text;
+    page = readPage(input, options.charset);
+    text = page.text;
   }
-  const kind = options.input && options.input !== 'auto' ? options.input : decoded?.gzipped || looksLikeHtml(text) ? 'html' : 'text';
-  if (decoded && text.includes('\u0000')) throw new PageDecodeError('binary data (NUL byte), not a page or text');
-  const article = kind === 'html' ? fromHtml(text, options) : fromText(text, options);
+  const utf8Bytes = page?.utf8Bytes ?? false;
+  const start = utf8Bytes ? textOfUtf8Bytes(text.slice(0, 2000)) : text;
+  const kind = options.input && options.input !== 'auto' ? options.input : page?.gzipped || looksLikeHtml(start) ? 'html' : 'text';
+  // A NUL is the same byte in UTF-8 as in the text.
+  if (page && text.includes('\u0000')) throw new PageDecodeError('binary data (NUL byte), not a page or text');
+  const article =
+    kind === 'html' ? fromHtml(text, options, utf8Bytes) : fromText(utf8Bytes ? textOfUtf8Bytes(text) : text, options);
   return validateArticle(article);
 }
 
@@ -72,8 +76,8 @@ function fromText(text: string, options: ArticleOptions): Article {
   };
 }
 
-function fromHtml(html: string, options: ArticleOptions): Article {
-  const ex = extractFromHtml(html);
+function fromHtml(html: string, options: ArticleOptions, utf8Bytes: boolean): Article {
+  const ex = extractFromHtml(html, utf8Bytes);
   const boilerplate: Boilerplate[] = ex.removed.map((r) => ({
     kind: r.reason === 'furniture' ? 'related' : (r.reason as BoilerplateKind),
     text: r.text.length > 300 ? r.text.slice(0, 297) + '...' : r.text,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classifyLine, toArticle, type BoilerplateKind } from '../../src/index.js';
+import { PHRASES } from '../../src/article/boilerplate/patterns.js';
 
 /** One line per family and language that must be recognised as boilerplate. */
 const POSITIVE: Record<BoilerplateKind, Record<string, string[]>> = {
@@ -115,6 +116,26 @@ describe('boilerplate lines', () => {
       'The photo shows the minister (left) with his deputy.',
     ];
     for (const s of sentences) assert.equal(classifyLine(s), null, s);
+  });
+});
+
+describe('boilerplate phrases', () => {
+  it('are lower case, as the lines they are matched against are (they are compiled without `i`)', () => {
+    for (const set of PHRASES) {
+      for (const group of [set.phrases, set.withPayload ?? {}, set.notices ?? {}]) {
+        for (const [lang, alts] of Object.entries(group)) {
+          for (const alt of alts) {
+            const letters = alt.replace(/\\[a-zA-Z]/g, '');
+            assert.equal(letters, letters.toLowerCase(), `${set.kind} ${lang}: ${alt}`);
+          }
+        }
+      }
+    }
+  });
+
+  it('match upper- and mixed-case lines', () => {
+    assert.equal(classifyLine('LEAVE A REPLY')?.kind, 'comments');
+    assert.equal(classifyLine('Оставить Комментарий')?.kind, 'comments');
   });
 });
 

@@ -149,6 +149,13 @@ describe('toArticle on other pages', () => {
     assert.ok(a.boilerplate.some((b) => b.kind === 'related' && b.text.startsWith('Ministers of another alliance')));
   });
 
+  it('reports removed furniture as laid-out text, blocks separated by a space', () => {
+    const page = `<html><body><article><p>${BODY[0]}</p><p>${BODY[1]}</p><p>${BODY[2]}</p><div class="newsletter-box"><h3>Newsletters</h3><p>Get the news in your inbox</p><button>Sign up</button></div><p>${BODY[3]}</p></article></body></html>`;
+    const a = toArticle(page);
+    assert.deepEqual(a.paragraphs, BODY);
+    assert.ok(a.boilerplate.some((b) => b.kind === 'newsletter' && b.text === 'Newsletters Get the news in your inbox'), JSON.stringify(a.boilerplate));
+  });
+
   it('rejects a corrupt gzip stream with a clear error', () => {
     assert.throws(() => toArticle(Buffer.from([0x1f, 0x8b, 1, 2, 3])), /not a valid gzip stream/);
   });

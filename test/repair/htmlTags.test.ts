@@ -11,6 +11,8 @@ describe('repairTags', () => {
       ['<table><tr><TD>a</th><th>b</td></tr></table>', '<table><tr><TD>a</td><th>b</th></tr></table>'],
       ['<h2>Title</h3>', '<h2>Title</h2>'],
       ['line< br >next', 'line<br>next'],
+      ['<p class = "x">spaced equals</p>', '<p class="x">spaced equals</p>'],
+      ['<table><tr><td class="a">a</th></tr></table>', '<table><tr><td class="a">a</td></tr></table>'],
     ];
     for (const [input, expected] of cases) assert.equal(repairTags(input).html, expected, input);
   });

@@ -1,12 +1,15 @@
-import { Readability } from '@mozilla/readability';
 import { blocksOf, repairTags, type DomNode, type TextBlock } from '../../repair/index.js';
 import { isCaption, noiseReason, type NoiseReason } from './noise.js';
 import { focusOnArticle } from './focus.js';
 import { parseDocument } from './parseDocument.js';
 import { focusMarkup } from './focusMarkup.js';
 import { pruneMarkup } from './prune.js';
+import { readabilityContent } from './readability.js';
+import { slimMarkup } from './slim.js';
+import { dropUnlikely } from './unlikely.js';
 import { readMetadata, toIsoDate, type PageMetadata } from './metadata.js';
 import type { Fix } from '../schema.js';
+import { textOfUtf8Bytes } from '../bytes.js';
 
 export const EXTRACTOR = 'readability+linkedom';
 /** When Readability finds nothing on a page that has paragraphs, its body is read directly. */
@@ -31,32 +34,35 @@ export interface HtmlExtraction {
 
 /**
  * A page to its main content as text blocks, plus metadata. Broken tags are repaired first so that
- * the parser sees the structure the author wrote; Readability picks the main content; its result
- * is then walked block by block, skipping the furniture it let through.
+ * the parser sees the structure the author wrote; the markup is then cut to the article container
+ * and slimmed, so that linkedom and Readability handle a fraction of the page; Readability picks
+ * the main content; its result is then walked block by block, skipping the furniture it let through.
  */
-export function extractFromHtml(html: string): HtmlExtraction {
-  const metadata = readMetadata(html);
+export function extractFromHtml(html: string, utf8Bytes = false): HtmlExtraction {
+  // Markup given as UTF-8 bytes (see `readPage`) is cut as it is; what is kept is decoded.
+  const textOf = utf8Bytes ? textOfUtf8Bytes : (s: string) => s;
+  const metadata = readMetadata(html, textOf);
   // Pruning first spares the tag repair the scripts, which are most of a page's `<` signs.
   const tags = repairTags(pruneMarkup(html));
-  const markupFixes: Fix[] = tags.repairs.map((r) => ({ fixer: 'markup', before: r.before, after: r.after, note: 'tag repaired' }));
+  const markupFixes: Fix[] = tags.repairs.map((r) => ({ fixer: 'markup', before: textOf(r.before), after: textOf(r.after), note: 'tag repaired' }));
   const focused = focusMarkup(tags.html);
-  const document = parseDocument(focused ?? tags.html);
-  if (!focused) focusOnArticle(document as never);
-  // Readability mutates the document: read what it needs first, then extract.
-  const reader = new Readability(document as never, { keepClasses: true, serializer: (node: unknown) => node });
-  let parsed: ReturnType<typeof reader.parse> | null = null;
-  try {
-    parsed = reader.parse();
-  } catch {
-    parsed = null; // linkedom and Readability disagree on some malformed trees; treat as no article
-  }
-  const root = parsed?.content as unknown as DomNode | null | undefined;
+  const markup = textOf(slimMarkup(focused ?? tags.html));
+  // Readability's first pass may run on the markup without what that pass removes; a retry gets all
+  // of it. Unfocused pages are narrowed on the DOM by shares of their text, which the cut would change.
+  let firstPass: string | null = focused ? dropUnlikely(markup) : null;
+  const parsed = readabilityContent(() => {
+    const document = parseDocument(firstPass ?? markup);
+    firstPass = null;
+    if (!focused) focusOnArticle(document as never);
+    return document;
+  });
+  const root = parsed?.content;
   let collected = root ? collectBlocks(root) : { blocks: [], removed: [] };
   let extractor = EXTRACTOR;
   if (collected.blocks.length === 0) {
     // Readability found nothing (or gave up on a pathological tree). A page that still has real
     // paragraphs gets them from its body, cleaned the same way; one without stays empty.
-    const body = parseDocument(focused ?? tags.html).body as unknown as DomNode | null;
+    const body = parseDocument(markup).body as unknown as DomNode | null;
     const fromBody = body ? collectBlocks(body) : collected;
     const prose = fromBody.blocks.filter((b) => b.text.length >= 80).reduce((n, b) => n + b.text.length, 0);
     if (prose >= 500) {
@@ -89,7 +95,12 @@ function collectBlocks(root: DomNode): { blocks: TextBlock[]; removed: RemovedBl
     const raw = el.textContent ?? '';
     // A container holding most of the article is the article, whatever its class names say.
     if (raw.length > total * 0.4 && raw.length > 400) return false;
-    const text = raw.replace(/\s+/g, ' ').trim();
+    // Laid out rather than `textContent`: the markup has no white space between blocks to rely on.
+    const text = blocksOf(el)
+      .map((b) => b.text)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (text !== '') removed.push({ reason, text, index: blocks.length });
     return true;
   };

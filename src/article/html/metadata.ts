@@ -11,30 +11,36 @@ export interface PageMetadata {
 
 const META_TAG = /<meta\b([^>]*)>/gi;
 const LINK_TAG = /<link\b([^>]*)>/gi;
-const ATTR = /([^\s="'<>\/]+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+// ASCII white space, as HTML defines it: a page read as UTF-8 bytes has the no-break space's byte
+// (which `\s` takes) inside other characters.
+const ATTR = /([^\t\n\f\r ="'<>\/]+)[\t\n\f\r ]*=[\t\n\f\r ]*("([^"]*)"|'([^']*)'|([^\t\n\f\r "'=<>`]+))/g;
 const LD_JSON = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|LiveBlogPosting|TechArticle|ScholarlyArticle|WebPage)$/;
 
-function attributes(raw: string): Map<string, string> {
+/** How the page's characters read as text: the identity, or the decoding of UTF-8 bytes. */
+type TextOf = (raw: string) => string;
+
+function attributes(raw: string, textOf: TextOf): Map<string, string> {
   const out = new Map<string, string>();
   ATTR.lastIndex = 0;
   for (let m = ATTR.exec(raw); m; m = ATTR.exec(raw)) {
-    out.set(m[1]!.toLowerCase(), decodeHTML(m[3] ?? m[4] ?? m[5] ?? '').trim());
+    out.set(m[1]!.toLowerCase(), decodeHTML(textOf(m[3] ?? m[4] ?? m[5] ?? '')).trim());
   }
   return out;
 }
 
 /**
  * Page metadata from the markup itself (meta tags, the canonical link, JSON-LD), read before the
- * page is pruned for extraction; the extractor's own guesses fill what is missing.
+ * page is pruned for extraction; the extractor's own guesses fill what is missing. `textOf` decodes
+ * the values of a page given as UTF-8 bytes.
  */
-export function readMetadata(html: string): PageMetadata {
+export function readMetadata(html: string, textOf: TextOf = (raw) => raw): PageMetadata {
   const headEnd = html.search(/<\/head\s*>/i);
   const head = headEnd > 0 ? html.slice(0, headEnd) : html.slice(0, 200_000);
   const meta = new Map<string, string>();
   META_TAG.lastIndex = 0;
   for (let m = META_TAG.exec(head); m; m = META_TAG.exec(head)) {
-    const a = attributes(m[1]!);
+    const a = attributes(m[1]!, textOf);
     const key = (a.get('property') ?? a.get('name') ?? a.get('itemprop'))?.toLowerCase();
     const content = a.get('content');
     if (key && content && !meta.has(key)) meta.set(key, content);
@@ -42,13 +48,13 @@ export function readMetadata(html: string): PageMetadata {
   let canonical: string | null = null;
   LINK_TAG.lastIndex = 0;
   for (let m = LINK_TAG.exec(head); m; m = LINK_TAG.exec(head)) {
-    const a = attributes(m[1]!);
+    const a = attributes(m[1]!, textOf);
     if (a.get('rel')?.toLowerCase().split(/\s+/).includes('canonical') && a.get('href')) {
       canonical = a.get('href')!;
       break;
     }
   }
-  const ld = readJsonLd(html);
+  const ld = readJsonLd(html, textOf);
   const htmlLang = /<html\b[^>]*\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)/i.exec(html)?.[1] ?? null;
   const publishedRaw =
     meta.get('article:published_time') ?? ld.datePublished ?? meta.get('datepublished') ?? meta.get('pubdate') ??
@@ -71,13 +77,13 @@ interface LdFields {
   url?: string;
 }
 
-function readJsonLd(html: string): LdFields {
+function readJsonLd(html: string, textOf: TextOf): LdFields {
   const found: LdFields = {};
   LD_JSON.lastIndex = 0;
   for (let m = LD_JSON.exec(html); m; m = LD_JSON.exec(html)) {
     let data: unknown;
     try {
-      data = JSON.parse(m[1]!.trim().replace(/^<!--|-->$/g, ''));
+      data = JSON.parse(textOf(m[1]!).trim().replace(/^<!--|-->$/g, ''));
     } catch {
       continue; // a page's broken JSON-LD is its own problem; the meta tags still count
     }

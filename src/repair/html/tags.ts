@@ -41,7 +41,9 @@ export function repairTags(html: string): TagRepairResult {
     const [whole, lead, slash, mid, rawName, tail] = m;
     const name = rawName!.toLowerCase();
     // The tail is attributes, then perhaps a self-closing slash, then perhaps spaces before `>`.
-    const trimmed = tail!.trimEnd();
+    // Tag white space is ASCII; `trimEnd` would also take a no-break space's byte off a page read
+    // as UTF-8 bytes, where it ends other characters.
+    const trimmed = tail!.replace(/[\t\n\f\r ]+$/, '');
     let trail = tail!.slice(trimmed.length);
     const selfClose = trimmed.endsWith('/');
     let rawAttrs = selfClose ? trimmed.slice(0, -1) : trimmed;
@@ -54,11 +56,13 @@ export function repairTags(html: string): TagRepairResult {
     const closing = slash === '/';
     if (closing && rawAttrs!.trim() !== '') continue;
     const spaced = lead !== '' || mid !== '' || (trail !== '' && !closing && rawAttrs === '');
+    const family = FAMILIES[name];
+    // Most tags are well formed and outside the tracked families: nothing to check or repair.
+    if (!family && !spaced && (closing || !/\s=|=\s/.test(rawAttrs!))) continue;
     if (!closing && rawAttrs!.trim() !== '' && !attributesLookLikeMarkup(rawAttrs!)) continue;
     // `a < b > c` is a comparison unless a `</b>` follows; a spaced tag must have its pair.
     if (spaced && !closing && !VOID.has(name) && !closes(html, name, m.index + whole.length)) continue;
     let finalName = name;
-    const family = FAMILIES[name];
     if (family) {
       if (!closing) open.push(name);
       else {

@@ -13,7 +13,8 @@ export interface TextBlock {
   linkChars: number;
 }
 
-const BLOCK_TAGS = new Set(
+/** Elements that start and end a block of text. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set(
   (
     'address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure ' +
     'footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p pre section summary table ' +
