@@ -88,6 +88,19 @@ describe('readabilityContent', () => {
     assert.equal(normalise(ours!.content!.textContent), normalise(plain.textContent));
   });
 
+  it('runs Readability as it comes when not tuned (a release without the replaced members), with the same text', () => {
+    let loads = 0;
+    const plain = readabilityContent(() => {
+      loads++;
+      return parseHTML(page).document;
+    }, false);
+    assert.equal(loads, 1, 'Readability restores its own copy of the body for the retry');
+    const tuned = readabilityContent(() => parseHTML(page).document);
+    assert.ok(plain?.content && tuned?.content);
+    assert.equal(normalise(plain.content.textContent), normalise(tuned.content.textContent));
+    assert.equal(plain.title, tuned.title);
+  });
+
   it('leaves the body and the article serialisable as usual afterwards', () => {
     const documents: Array<ReturnType<typeof parseHTML>['document']> = [];
     const ours = readabilityContent(() => documents[documents.push(parseHTML(page).document) - 1]);

@@ -37,6 +37,12 @@ export const READABILITY_INTERNALS = [
 // Readability's internals are untyped; each is called with what Readability itself passes it.
 type Internals = Record<(typeof READABILITY_INTERNALS)[number], (...args: any[]) => unknown>;
 
+/**
+ * A Readability release (the dependency allows newer patch versions) without one of these members
+ * is used as it comes: slower, but never broken by a replacement that no longer fits.
+ */
+const TUNABLE = READABILITY_INTERNALS.every((name) => typeof (Readability.prototype as unknown as Partial<Internals>)[name] === 'function');
+
 interface LoadedDocument {
   body: (DomNode & { replaceChildren(...nodes: unknown[]): void; innerHTML: string }) | null;
 }
@@ -44,11 +50,13 @@ interface LoadedDocument {
 /**
  * Readability's main content of a (linkedom) document, or null when it finds none. `load` parses
  * the page afresh; it is called once, and again only if Readability retries. Readability mutates
- * the document. The content is returned as the DOM node itself, not serialised.
+ * the document. The content is returned as the DOM node itself, not serialised. `tune: false` runs
+ * Readability without the replacements.
  */
-export function readabilityContent(load: () => unknown): ReadabilityResult | null {
+export function readabilityContent(load: () => unknown, tune = TUNABLE): ReadabilityResult | null {
   const document = load() as LoadedDocument;
   const reader = new Readability<DomNode>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomNode });
+  if (!tune) return resultOf(() => reader.parse());
   const internals = reader as unknown as Internals;
   internals._isProbablyVisible = isProbablyVisible;
   internals._isValidByline = isValidByline;
@@ -65,22 +73,31 @@ export function readabilityContent(load: () => unknown): ReadabilityResult | nul
     return grabbed;
   };
   try {
-    const parsed = reader.parse();
-    if (!parsed) return null;
-    return {
-      content: parsed.content ?? null,
-      title: parsed.title ?? null,
-      byline: parsed.byline ?? null,
-      publishedTime: parsed.publishedTime ?? null,
-      siteName: parsed.siteName ?? null,
-      lang: parsed.lang ?? null,
-    };
-  } catch {
-    return null; // linkedom and Readability disagree on some malformed trees; treat as no article
+    return resultOf(() => reader.parse());
   } finally {
     restoreBody();
     if (grabbed) delete (grabbed as { innerHTML?: string }).innerHTML;
   }
+}
+
+type Parsed = ReturnType<Readability<DomNode>['parse']>;
+
+function resultOf(parse: () => Parsed): ReadabilityResult | null {
+  let parsed: Parsed;
+  try {
+    parsed = parse();
+  } catch {
+    return null; // linkedom and Readability disagree on some malformed trees; treat as no article
+  }
+  if (!parsed) return null;
+  return {
+    content: parsed.content ?? null,
+    title: parsed.title ?? null,
+    byline: parsed.byline ?? null,
+    publishedTime: parsed.publishedTime ?? null,
+    siteName: parsed.siteName ?? null,
+    lang: parsed.lang ?? null,
+  };
 }
 
 /** What the body's `innerHTML` reads as while Readability runs: a token, not markup. */
