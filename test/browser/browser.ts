@@ -29,3 +29,16 @@ export async function launchChromium(viewport = { width: 1280, height: 900 }): P
     ],
   });
 }
+
+/**
+ * Polls from Node until `check` holds. Playwright's waitForFunction polls by evaluating its predicate inside the
+ * page, which the page's Content-Security-Policy (no 'unsafe-eval') forbids, so it only worked when the first try
+ * already succeeded.
+ */
+export async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { fixText } from '../../src/index.js';
 import { startServer, type Running } from '../interfaces/httpServer.js';
 import { ROOT, SEED } from '../interfaces/runCli.js';
-import { browserMissing, launchChromium } from './browser.js';
+import { browserMissing, launchChromium, waitUntil } from './browser.js';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const seed = readFileSync(SEED, 'utf8');
@@ -141,8 +141,9 @@ describe('web page in Chromium', { skip: missing ?? false }, () => {
 
   test('a chosen file fills the box', async () => {
     await page.locator('#file').setInputFiles({ name: 'seed.txt', mimeType: 'text/plain', buffer: Buffer.from(seed) });
-    await page.waitForFunction("document.getElementById('input').value.length > 1000");
-    assert.equal(await page.getByLabel('Text or HTML').inputValue(), seed);
+    const box = page.getByLabel('Text or HTML');
+    await waitUntil(async () => (await box.inputValue()).length > 1000, 'the file is in the box');
+    assert.equal(await box.inputValue(), seed);
   });
 
   test('bad input gets a readable message, not a broken page', async () => {
