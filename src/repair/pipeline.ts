@@ -17,7 +17,8 @@ import { htmlFragmentToText } from './html/index.js';
 import { looksLikeMarkup } from './markup.js';
 import { resolveOptions } from './options.js';
 import { splitIntoPieces } from './pieces.js';
-import type { DamageSite, ExplainResult, FixCounts, FixerEdit, FixerName, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
+import { mergeSites, noSites } from './sites.js';
+import type { ExplainResult, FixCounts, FixerEdit, FixerName, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
 
 /**
  * The order matters. Terminal escapes and lone surrogates go first: they would hide mojibake from the
@@ -91,7 +92,7 @@ function runPiece(input: string, resolved: ResolvedOptions, record: Record_, fir
   let pass = firstPass;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // Each round sees its text as a fresh call would, so that a second call has nothing left to do.
-    let sites: DamageSite[] = [];
+    let sites = noSites();
     // One context per round, its sites replaced as fixers change the text.
     const ctx = { options: resolved, sites, isMarkup: looksLikeMarkup(text), explain: record === 'steps' };
     let changed = false;
@@ -124,10 +125,9 @@ function runPiece(input: string, resolved: ResolvedOptions, record: Record_, fir
       const next = applyEdits(text, effective);
       // The fixers of this pass are done with `sites`, so they can be moved in place.
       const moved = moveSpans(sites, effective);
-      const fresh = moveSpans(
-        effective.map((e): DamageSite => ({ start: e.start, end: e.end, fixer: fixer.name, tag: e.tag })),
-        effective,
-      );
+      const fresh = noSites();
+      for (const e of effective) fresh.push({ start: e.start, end: e.end, fixer: fixer.name, tag: e.tag });
+      moveSpans(fresh, effective);
       sites = mergeSites(moved, fresh);
       ctx.sites = sites;
       text = next;
@@ -142,24 +142,6 @@ function runPiece(input: string, resolved: ResolvedOptions, record: Record_, fir
 /** An edit that would write back what is already there (compared in place: no slice per edit). */
 function replacesWithItself(text: string, e: FixerEdit): boolean {
   return e.end - e.start === e.after.length && text.startsWith(e.after, e.start);
-}
-
-/** Both lists are sorted by start (then end); merging keeps that order without sorting again. */
-function mergeSites(a: DamageSite[], b: DamageSite[]): DamageSite[] {
-  if (a.length === 0) return b;
-  if (b.length === 0) return a;
-  const merged: DamageSite[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    merged[k++] = y.start < x.start || (y.start === x.start && y.end < x.end) ? b[j++]! : a[i++]!;
-  }
-  while (i < a.length) merged[k++] = a[i++]!;
-  while (j < b.length) merged[k++] = b[j++]!;
-  return merged;
 }
 
 /** Repairs `text` and returns the repaired text. */

@@ -1,7 +1,7 @@
 import { guessLanguage, quoteStyleFor } from '../quoteStyle.js';
+import { sitesWhere } from '../sites.js';
 import type { DamageSite, FixContext, Fixer, FixerEdit } from '../types.js';
 
-const HSPACE = /[ \t]/;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 /**
  * Translators double the short words a no-break space binds (prepositions, conjunctions: `в`, `и`,
@@ -18,7 +18,7 @@ const WORD_WINDOW = 6;
 export const collateral: Fixer = {
   name: 'collateral',
   apply(text: string, ctx: FixContext): FixerEdit[] {
-    const sites = ctx.sites.filter((s) => s.tag !== undefined && MANGLED_TAGS.has(s.tag));
+    const sites = sitesWhere(ctx.sites, (s) => s.tag !== undefined && MANGLED_TAGS.has(s.tag));
     if (sites.length === 0) return [];
     // French puts a space inside « »; everywhere else the translator did.
     const tightQuotes =
@@ -34,8 +34,9 @@ export const collateral: Fixer = {
         lastEnd = gap.end + right.length;
         continue;
       }
-      const atLineStart = gap.start === 0 || text[gap.start - 1] === '\n';
-      const atLineEnd = gap.end === text.length || text[gap.end] === '\n' || text[gap.end] === '\r';
+      // Character codes, not one-character strings: indexing deoptimised on every new kind of string.
+      const atLineStart = gap.start === 0 || text.charCodeAt(gap.start - 1) === 0x0a;
+      const atLineEnd = gap.end === text.length || text.charCodeAt(gap.end) === 0x0a || text.charCodeAt(gap.end) === 0x0d;
       const current = text.slice(gap.start, gap.end);
       const collapsed = atLineStart && gap.spaceOnly && !atLineEnd
         ? ' '.repeat(gap.entities) // indentation written with entities (code, verse) keeps its width
@@ -73,8 +74,8 @@ function gapsAround(text: string, sites: readonly DamageSite[]): Gap[] {
     const isSpace = site.end > site.start && onlySpaces(text, site.start, site.end);
     let start = site.start;
     let end = site.end;
-    while (start > 0 && HSPACE.test(text[start - 1]!)) start--;
-    while (end < text.length && HSPACE.test(text[end]!)) end++;
+    while (start > 0 && isHSpace(text.charCodeAt(start - 1))) start--;
+    while (end < text.length && isHSpace(text.charCodeAt(end))) end++;
     const prev = gaps[gaps.length - 1];
     if (prev && start <= prev.end) {
       prev.end = Math.max(prev.end, end);
@@ -86,6 +87,10 @@ function gapsAround(text: string, sites: readonly DamageSite[]): Gap[] {
     }
   }
   return gaps;
+}
+
+function isHSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09;
 }
 
 function onlySpaces(text: string, start: number, end: number): boolean {

@@ -68,7 +68,8 @@ function findCandidates(text: string): Candidate[] {
     // Each of these groups is empty or matched spaces, except the chain and the semicolon, which may hold them.
     const spaced = lead!.length > 0 || !!hashSpace || !!xSpace || (semi !== undefined && semi.length > 1) || (!!ampChain && SPACE.test(ampChain));
     const hasSemicolon = semi !== undefined;
-    const nextChar = text.charAt(end);
+    // Read past the end, charAt/charCodeAt deoptimise the whole loop; -1 stands for the end of the text.
+    const next = end < text.length ? text.charCodeAt(end) : -1;
     let value: string | null;
     let canonical: string;
     let typographic: boolean;
@@ -78,7 +79,7 @@ function findCandidates(text: string): Candidate[] {
       value = numericEntity(digits, hex !== undefined);
       canonical = `&#${hex !== undefined ? 'x' : ''}${digits};`;
       // Without its semicolon a spaced number is too often just a number (`& #2 pencil`).
-      if (!hasSemicolon && (spaced || /[0-9A-Za-z=]/.test(nextChar))) value = null;
+      if (!hasSemicolon && (spaced || continuesReference(next, false))) value = null;
       typographic = true;
     } else {
       let resolved = name;
@@ -90,7 +91,7 @@ function findCandidates(text: string): Candidate[] {
       }
       canonical = `&${resolved};`;
       // `?a=1&nbsp=2` is a URL parameter, not a reference.
-      if (!hasSemicolon && !(semicolonOptional(resolved) && !/[0-9A-Za-z;=]/.test(nextChar))) value = null;
+      if (!hasSemicolon && !(semicolonOptional(resolved) && !continuesReference(next, true))) value = null;
       // An escaped-twice reference without spaces (`&amp;copy;`) is damage whatever its name.
       typographic = isUnambiguousName(resolved) || (escapes > 0 && !spaced);
     }
@@ -111,6 +112,13 @@ function findCandidates(text: string): Candidate[] {
     found.push({ start, end, raw, value, canonical, decisive, plausible });
   }
   return found;
+}
+
+/** Whether a reference without its semicolon runs on into this character: `&copy2024`, `&nbsp=2`. */
+function continuesReference(c: number, semicolon: boolean): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x3d || (semicolon && c === 0x3b)
+  );
 }
 
 /** The ampersand an `&` + `amp;` chain stands for, when nothing after the chain is a reference. */
