@@ -1,6 +1,7 @@
 import { InputError, where } from '../io/errors.js';
 import { MAX_DOCUMENT_BYTES } from '../io/readDocument.js';
 import type { InputFile } from './inputs.js';
+import { fileLineBlocks } from './fileLineBlocks.js';
 import { lineBlocks } from './lineBlocks.js';
 import { openInput, type ByteCounter } from './open.js';
 import type { ChunkTask, RecordOrigin } from './task.js';
@@ -18,6 +19,8 @@ export interface Chunk {
   endOfFile: boolean;
   /** WARC records passed over since the previous chunk (requests, metadata, images): not records for us. */
   warcSkipped: number;
+  /** The bytes' memory is this chunk's alone (from the view's start), so it can move to a worker as it is. */
+  ownsBytes?: boolean;
 }
 
 /** Enough records per task that messaging costs little, few enough that memory stays bounded. */
@@ -78,9 +81,14 @@ export async function* chunksOf(
   try {
     if (file.format === 'jsonl' || file.format === 'lines') {
       // Oversize lines are still read whole so that they can be rejected verbatim; the worker decides.
-      for await (const block of lineBlocks(openInput(file, counter), CHUNK_BYTES, chunkRecords, skipThrough)) {
+      const blocks =
+        file.path !== '-' && file.compression === 'none'
+          ? fileLineBlocks(file.path, file.source, counter, CHUNK_BYTES, chunkRecords, skipThrough)
+          : lineBlocks(openInput(file, counter), CHUNK_BYTES, chunkRecords, skipThrough);
+      for await (const block of blocks) {
         lastN = block.firstN + block.lines - 1;
-        yield { body: { ...base, bytes: block.bytes, lengths: [], firstN: block.firstN, lineCount: block.lines }, fileIndex, lastN, endOfFile: false, warcSkipped: 0 };
+        const body: ChunkBody = { ...base, bytes: block.bytes, lengths: [], firstN: block.firstN, lineCount: block.lines };
+        yield { body, fileIndex, lastN, endOfFile: false, warcSkipped: 0, ownsBytes: block.owned === true };
       }
     } else if (file.format === 'text') {
       if (skipThrough < 1) {

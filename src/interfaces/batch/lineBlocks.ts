@@ -5,6 +5,8 @@ export interface LineBlock {
   firstN: number;
   /** How many lines the block holds (a last line without a line break counts). */
   lines: number;
+  /** The block's memory (from its start) is used by nothing else, so it can move to a worker without a copy. */
+  owned?: boolean;
 }
 
 /**

@@ -102,7 +102,15 @@ export async function runBatch(config: BatchConfig, stdout: NodeJS.WritableStrea
   const journal = journalPath ? await Journal.create(journalPath, checkpoint !== null) : null;
   const totalBytes = files.every((f) => f.size !== null) ? files.reduce((a, f) => a + (f.size ?? 0), 0) : null;
   const progress = config.progress && !config.quiet ? new Progress(stderr, totalBytes) : null;
-  const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, minThreads: config.workers, maxThreads: config.workers, idleTimeout: 60_000 });
+  const pool = new Piscina({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: config.workers,
+    maxThreads: config.workers,
+    idleTimeout: 60_000,
+    // A worker holds its next chunk while it repairs one: otherwise it idled for each round trip through
+    // the main thread (about 0.8 ms per chunk, 3% of the run). Chunks still run one at a time.
+    concurrentTasksPerWorker: 2,
+  });
 
   const maxInFlight = config.maxInFlight ?? Math.max(4, config.workers * 3);
   let inFlight = 0;
@@ -190,7 +198,7 @@ export async function runBatch(config: BatchConfig, stdout: NodeJS.WritableStrea
         inFlight++;
         const mySeq = seq++;
         // The bytes move to the worker instead of being copied; a view into a shared pool is copied first.
-        const bytes = ownBuffer(chunk.body.bytes);
+        const bytes = chunk.ownsBytes ? chunk.body.bytes : ownBuffer(chunk.body.bytes);
         const task = { ...chunk.body, bytes, seq: mySeq, settings };
         chunk.body.bytes = new Uint8Array(0);
         const job: Promise<void> = pool.run(task, { transferList: [bytes.buffer as ArrayBuffer] }).then(

@@ -20,7 +20,8 @@ export const htmlEntities: Fixer = {
         m[1] !== undefined ? numericEntity(m[1], false) : m[2] !== undefined ? numericEntity(m[2], true) : namedEntity(m[3]!);
       if (value === null) continue;
       const space = isSpaceValue(value);
-      const after = value === '\u00a0' && !ctx.options.keepNbsp ? ' ' : value;
+      // Compared by code: entity values are strings of several internal kinds, and `===` on them deoptimised.
+      const after = value.length === 1 && value.charCodeAt(0) === 0xa0 && !ctx.options.keepNbsp ? ' ' : value;
       edits.push({ start: m.index, end: m.index + m[0].length, after, tag: space ? 'space' : 'char', note: ctx.explain ? `${m[0]} → ${describe(after)}` : undefined });
     }
     return edits;

@@ -173,7 +173,7 @@ export function maybeBad(text: string): boolean {
   for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
     const i = m.index;
     const c = text.charCodeAt(i);
-    if ((c >= 0x80 && c < 0xa0) || TRIGGERS.has(c) || text.charCodeAt(i + 1) >= 0x80) return true;
+    if ((c >= 0x80 && c < 0xa0) || TRIGGERS.has(c) || (i + 1 < text.length && text.charCodeAt(i + 1) >= 0x80)) return true;
   }
   return false;
 }
