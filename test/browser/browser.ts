@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { tempDir } from '../support/tempDir.js';
 
 /** Debian's package; UNMANGLE_CHROMIUM points elsewhere (and lets the skip path be tried). */
 export const CHROMIUM = process.env.UNMANGLE_CHROMIUM ?? '/usr/bin/chromium';
@@ -13,7 +12,7 @@ export function browserMissing(): string | null {
 
 /** Debian's Chromium, headless, with a fresh profile and nothing that talks to the network by itself. */
 export async function launchChromium(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'unmangle-chromium-')), {
+  return chromium.launchPersistentContext(tempDir('unmangle-chromium-'), {
     executablePath: CHROMIUM,
     headless: true,
     viewport,

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../support/tempDir.js';
 
-/** A fresh temporary directory and a helper that writes a file into it and returns its path. */
+/** A fresh temporary directory (removed at exit) and a helper that writes a file into it and returns its path. */
 export function scratch(prefix: string): { dir: string; file: (name: string, content: string | Buffer) => string } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = tempDir(prefix);
   return {
     dir,
     file: (name, content) => {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, test } from 'node:test';
 import { ArticleSchema } from '../../src/index.js';
+import { tempDir } from '../support/tempDir.js';
 import { runCli, SEED } from './runCli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'unmangle-article-'));
+const dir = tempDir('unmangle-article-');
 const file = (name: string, content: string | Buffer) => {
   const path = join(dir, name);
   writeFileSync(path, content);

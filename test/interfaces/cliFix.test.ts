@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fixText } from '../../src/index.js';
+import { tempDir } from '../support/tempDir.js';
 import { runCli, SEED } from './runCli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'unmangle-cli-'));
+const dir = tempDir('unmangle-cli-');
 const file = (name: string, content: string | Buffer) => {
   const path = join(dir, name);
   writeFileSync(path, content);
