@@ -21,6 +21,11 @@ export class OutputBytes {
     this.room(this.length + s.length * 3 <= this.buf.length ? 0 : Buffer.byteLength(s));
     this.length += this.buf.write(s, this.length);
   }
+  /** A JSON object's text without its closing brace, so that more members can follow without copying the text. */
+  openObject(json: string): void {
+    this.text(json);
+    this.length--; // the brace is one byte
+  }
   result(): Uint8Array {
     return new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.length);
   }

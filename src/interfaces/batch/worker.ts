@@ -48,7 +48,8 @@ export default async function processChunk(task: ChunkTask): Promise<unknown> {
     for (const [name, n] of Object.entries(processed.counts)) stats.fixes[name] = (stats.fixes[name] ?? 0) + (n ?? 0);
     if (typeof line === 'string') out.text(line);
     else {
-      out.bytes(line.head);
+      if (typeof line.head === 'string') out.openObject(line.head);
+      else out.bytes(line.head);
       out.text(line.tail);
     }
   }
@@ -89,8 +90,11 @@ async function loadProcessor(mode: ChunkTask['settings']['mode']): Promise<Proce
 
 interface Done {
   processed: Processed;
-  /** The output for this record, line break included: text, or the input line's bytes and an ending. */
-  line: string | { head: Buffer; tail: string };
+  /**
+   * The output for this record, line break included: text, or an object's start and its ending. The start is
+   * the input line's bytes up to its closing brace, or a JSON object's text written without its brace.
+   */
+  line: string | { head: Buffer | string; tail: string };
 }
 
 type Outcome = Done | InputError | 'other-shard' | 'blank';
@@ -182,8 +186,9 @@ function finish(task: ChunkTask, record: JsonObject, processed: Processed, origi
     record.unmangle = JSON.parse(meta) as unknown;
     return { processed, line: JSON.stringify(record) + '\n' };
   }
+  // The serialised record is written as it is, not joined to its ending: that would copy the text once more.
   const json = JSON.stringify(record);
-  return { processed, line: `${json.length > 2 ? json.slice(0, -1) + ',' : '{'}"unmangle":${meta}}\n` };
+  return { processed, line: { head: json, tail: `${json.length > 2 ? ',' : ''}"unmangle":${meta}}\n` } };
 }
 
 const sourceJson = new WeakMap<ChunkTask, string>();
