@@ -3,7 +3,7 @@
  * documents, a third damaged the way machine translation damages text), repaired by
  * `unmangle batch` at 1 worker and at all workers. Reports MB/s, records/s, the 1→2 scaling and
  * peak memory. UNMANGLE_BENCH_MB sets the corpus size (default 300). Each worker count runs
- * UNMANGLE_BENCH_REPEAT times (default 3), alternating, and the fastest run of each is reported: on a
+ * UNMANGLE_BENCH_REPEAT times (default 5), alternating, and the fastest run of each is reported: on a
  * shared machine, the least disturbed run is the closest to what the program itself can do.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ import type { BatchSummary } from '../src/interfaces/batch/summary.js';
 
 const BIN = fileURLToPath(new URL('../../bin/unmangle', import.meta.url));
 const TARGET_MB = Number(process.env.UNMANGLE_BENCH_MB ?? 300);
-const REPEAT = Math.max(1, Number(process.env.UNMANGLE_BENCH_REPEAT ?? 3));
+const REPEAT = Math.max(1, Number(process.env.UNMANGLE_BENCH_REPEAT ?? 5));
 const dir = join(tmpdir(), 'unmangle-bench-batch');
 mkdirSync(dir, { recursive: true });
 const corpus = join(dir, `corpus-${TARGET_MB}mb.jsonl`);
