@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { InputError } from '../io/errors.js';
 import { fileProblem } from './inputs.js';
-import type { LineBlock } from './lineBlocks.js';
+import { BlockSplitter, type LineBlock } from './lineBlocks.js';
 import type { ByteCounter } from './open.js';
 
 const NO_BYTES = Buffer.alloc(0);
@@ -53,43 +53,10 @@ export async function* fileLineBlocks(
         continue;
       }
       carry = end < filled ? Buffer.from(buf.subarray(end, filled)) : NO_BYTES;
-      yield* cut.blocks(buf.subarray(0, end));
+      yield* cut.blocks(buf.subarray(0, end), true);
       if (atEnd) return;
     }
   } finally {
     await handle.close();
-  }
-}
-
-/** Numbers the lines of successive runs of whole lines and cuts them into blocks. */
-class BlockSplitter {
-  private seen = 0; // lines so far, skipped ones included
-
-  constructor(
-    private readonly maxLines: number,
-    private readonly skipLines: number,
-  ) {}
-
-  /** `bytes` holds whole lines (the last may lack its line break only at the end of the file). */
-  *blocks(bytes: Buffer): Generator<LineBlock> {
-    let start = 0;
-    let lines = 0;
-    let from = 0;
-    while (from < bytes.length) {
-      const nl = bytes.indexOf(0x0a, from);
-      from = nl < 0 ? bytes.length : nl + 1;
-      this.seen++;
-      if (this.seen <= this.skipLines) {
-        start = from; // done before a resume
-        continue;
-      }
-      lines++;
-      if (lines === this.maxLines || from === bytes.length) {
-        const block = bytes.subarray(start, from);
-        yield { bytes: block, firstN: this.seen - lines + 1, lines, owned: start === 0 && from === bytes.length };
-        start = from;
-        lines = 0;
-      }
-    }
   }
 }

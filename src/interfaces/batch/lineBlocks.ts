@@ -10,78 +10,67 @@ export interface LineBlock {
 }
 
 /**
- * Cuts a byte stream into blocks of whole lines (at most `maxLines` lines; a block is closed at the
- * first line break past `maxBytes`), dropping the first `skipLines` lines. The main thread only
+ * Cuts a byte stream into blocks of whole lines (at most `maxLines` lines; parts are gathered until
+ * they hold `maxBytes` and a line break), dropping the first `skipLines` lines. The main thread only
  * finds line breaks; splitting and parsing the lines is the workers' job, so a run of many small
  * records does not cost the main thread an object per record.
  */
 export async function* lineBlocks(stream: AsyncIterable<Buffer>, maxBytes: number, maxLines: number, skipLines: number): AsyncGenerator<LineBlock> {
-  const cutter = new LineBlockCutter(maxBytes, maxLines, skipLines);
-  for await (const part of stream) yield* cutter.push(part);
-  const last = cutter.end();
-  if (last) yield last;
+  const splitter = new BlockSplitter(maxLines, skipLines);
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  for await (const part of stream) {
+    pending.push(part);
+    pendingBytes += part.length;
+    if (pendingBytes < maxBytes) continue;
+    const nl = part.lastIndexOf(0x0a);
+    if (nl < 0) continue; // a line that goes on into the next part
+    const rest = part.subarray(nl + 1);
+    // Joined up to the line break only; what follows it starts the next block.
+    const whole = Buffer.concat(pending, pendingBytes - rest.length);
+    pending = rest.length > 0 ? [rest] : [];
+    pendingBytes = rest.length;
+    yield* splitter.blocks(whole, false);
+  }
+  if (pendingBytes > 0) yield* splitter.blocks(Buffer.concat(pending, pendingBytes), false);
 }
 
 /**
- * The cutting itself, synchronous: the loop over line breaks runs on the main thread for every
+ * Numbers the lines of successive buffers of whole lines, drops those done before a resume and cuts
+ * the rest into blocks. Synchronous: the loop over line breaks runs on the main thread for every
  * record, and inside an async generator it cost V8 more to optimise than the loop costs to run.
  */
-export class LineBlockCutter {
-  private pending: Buffer[] = []; // whole lines, then possibly the start of the next one
-  private pendingBytes = 0;
-  private pendingLines = 0; // whole lines in `pending`
-  private seen = 0; // line breaks so far, skipped lines included
+export class BlockSplitter {
+  private seen = 0; // lines so far, skipped ones included
 
   constructor(
-    private readonly maxBytes: number,
     private readonly maxLines: number,
     private readonly skipLines: number,
   ) {}
 
-  /** The blocks completed by this part of the stream. */
-  push(part: Buffer): LineBlock[] {
-    const blocks: LineBlock[] = [];
+  /**
+   * `bytes` holds whole lines; the last may lack its line break only at the end of the input.
+   * `ownable`: the buffer's memory is its own, so a block that is all of it may move without a copy.
+   */
+  *blocks(bytes: Buffer, ownable: boolean): Generator<LineBlock> {
     let start = 0;
-    for (let nl = part.indexOf(0x0a); nl >= 0; nl = part.indexOf(0x0a, nl + 1)) {
+    let lines = 0;
+    let from = 0;
+    while (from < bytes.length) {
+      const nl = bytes.indexOf(0x0a, from);
+      from = nl < 0 ? bytes.length : nl + 1;
       this.seen++;
       if (this.seen <= this.skipLines) {
-        // done before a resume: drop it, with its beginning from earlier parts
-        this.pending = [];
-        this.pendingBytes = 0;
-        start = nl + 1;
+        start = from; // done before a resume
         continue;
       }
-      this.pendingLines++;
-      if (this.pendingLines >= this.maxLines || this.pendingBytes + (nl + 1 - start) >= this.maxBytes) {
-        this.pending.push(part.subarray(start, nl + 1));
-        start = nl + 1;
-        blocks.push(this.take());
+      lines++;
+      if (lines === this.maxLines || from === bytes.length) {
+        const owned = ownable && start === 0 && from === bytes.length;
+        yield { bytes: bytes.subarray(start, from), firstN: this.seen - lines + 1, lines, owned };
+        start = from;
+        lines = 0;
       }
     }
-    if (start < part.length) {
-      this.pending.push(part.subarray(start));
-      this.pendingBytes += part.length - start;
-    }
-    return blocks;
-  }
-
-  /** The last block, at the end of the stream, if any lines are left. */
-  end(): LineBlock | null {
-    const last = this.pending[this.pending.length - 1];
-    if (last && last.length > 0 && last[last.length - 1] !== 0x0a) {
-      // a last line without a line break
-      this.seen++;
-      if (this.seen > this.skipLines) this.pendingLines++;
-      else this.pending = [];
-    }
-    return this.pendingLines > 0 ? this.take() : null;
-  }
-
-  private take(): LineBlock {
-    const block = { bytes: Buffer.concat(this.pending), firstN: this.seen - this.pendingLines + 1, lines: this.pendingLines };
-    this.pending = [];
-    this.pendingBytes = 0;
-    this.pendingLines = 0;
-    return block;
   }
 }
