@@ -88,7 +88,7 @@ export async function* chunksOf(
       for await (const block of blocks) {
         lastN = block.firstN + block.lines - 1;
         const body: ChunkBody = { ...base, bytes: block.bytes, lengths: [], firstN: block.firstN, lineCount: block.lines };
-        yield { body, fileIndex, lastN, endOfFile: false, warcSkipped: 0, ownsBytes: block.owned === true };
+        yield { body, fileIndex, lastN, endOfFile: false, warcSkipped: 0, ownsBytes: block.owned };
       }
     } else if (file.format === 'text') {
       if (skipThrough < 1) {

@@ -6,7 +6,7 @@ export interface LineBlock {
   /** How many lines the block holds (a last line without a line break counts). */
   lines: number;
   /** The block's memory (from its start) is used by nothing else, so it can move to a worker without a copy. */
-  owned?: boolean;
+  owned: boolean;
 }
 
 /**
