@@ -67,16 +67,21 @@ interface Gap {
 
 const MANGLED_TAGS = new Set(['mangled', 'space-mangled', 'mangled-open', 'mangled-close']);
 
-/** Horizontal whitespace around each site, merged where sites are separated only by spaces. */
+/**
+ * Horizontal whitespace around each site, merged where sites are separated only by spaces. Linear:
+ * the scans stop where the previous gap ends, so a run of spaces holding many sites is read once,
+ * not once per site (a line of `& nbsp; ` decodes to nothing but spaces).
+ */
 function gapsAround(text: string, sites: readonly DamageSite[]): Gap[] {
   const gaps: Gap[] = [];
   for (const site of sites) {
     const isSpace = site.end > site.start && onlySpaces(text, site.start, site.end);
-    let start = site.start;
-    let end = site.end;
-    while (start > 0 && isHSpace(text.charCodeAt(start - 1))) start--;
-    while (end < text.length && isHSpace(text.charCodeAt(end))) end++;
     const prev = gaps[gaps.length - 1];
+    const floor = prev ? prev.end : 0;
+    let start = site.start;
+    let end = prev && site.end < prev.end && site.start <= prev.end ? prev.end : site.end;
+    while (start > floor && isHSpace(text.charCodeAt(start - 1))) start--;
+    while (end < text.length && isHSpace(text.charCodeAt(end))) end++;
     if (prev && start <= prev.end) {
       prev.end = Math.max(prev.end, end);
       prev.spaceOnly = prev.spaceOnly && isSpace;
@@ -106,9 +111,15 @@ function onlySpaces(text: string, start: number, end: number): boolean {
  * a line's edge (`dropLeading`/`dropTrailing` also ask for that inside quote marks).
  */
 function collapseGap(gap: string, dropLeading: boolean, dropTrailing: boolean): string {
-  const keptNbsp = gap.includes('\u00a0') && !/[^ \t\u00a0]/.test(gap);
-  if (/^[ \t\u00a0]*$/.test(gap)) return dropLeading || dropTrailing ? '' : keptNbsp ? '\u00a0' : ' ';
-  return gap.replace(/^[ \t]+/, dropLeading ? '' : ' ').replace(/[ \t]+$/, dropTrailing ? '' : ' ').replace(/[ \t]{2,}/g, ' ');
+  if (/^[ \t\u00a0]*$/.test(gap)) return dropLeading || dropTrailing ? '' : gap.includes('\u00a0') ? '\u00a0' : ' ';
+  // Trimmed by hand: an end-anchored `[ \t]+$` restarts at every space of a run, quadratic in a long one.
+  let first = 0;
+  while (isHSpace(gap.charCodeAt(first))) first++;
+  let last = gap.length;
+  while (last > first && isHSpace(gap.charCodeAt(last - 1))) last--;
+  const lead = first > 0 && !dropLeading ? ' ' : '';
+  const trail = last < gap.length && !dropTrailing ? ' ' : '';
+  return lead + gap.slice(first, last).replace(/[ \t]{2,}/g, ' ') + trail;
 }
 
 function isWordChar(ch: string): boolean {

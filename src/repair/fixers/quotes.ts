@@ -47,13 +47,16 @@ export const quotes: Fixer = {
 function mixedPairs(text: string): Array<[Mark, Mark]> {
   const pairs: Array<[Mark, Mark]> = [];
   let stack: Mark[] = [];
-  let lineStart = 0;
+  // Linear by construction: the line break ending the current line is looked up once per line, by
+  // a forward search from where the previous one stopped, so every character is read once however
+  // many marks a line holds (a backward search per mark read a long line once per mark).
+  let lineEnd = text.indexOf('\n');
   MARK.lastIndex = 0;
   for (let m = MARK.exec(text); m; m = MARK.exec(text)) {
     const mark: Mark = { start: m.index, end: m.index + m[0].length, glyph: m[0] };
-    if (text.lastIndexOf('\n', mark.start) >= lineStart) {
+    if (lineEnd >= 0 && lineEnd < mark.start) {
       stack = [];
-      lineStart = text.lastIndexOf('\n', mark.start) + 1;
+      lineEnd = text.indexOf('\n', mark.start);
     }
     const role = roleOf(text, mark, stack.length > 0);
     if (role === 'open') {

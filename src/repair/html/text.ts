@@ -47,10 +47,12 @@ export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): T
   let linkChars = 0;
   let inLink = 0;
   let tagStack: string[] = [];
+  // Counted, not searched for in the stack: a flush per block then costs the same at any depth.
+  let preBlocks = 0;
 
   const flush = () => {
     const tag = tagStack[tagStack.length - 1] ?? 'p';
-    const pre = tagStack.includes('pre');
+    const pre = preBlocks > 0;
     const text = pre ? buffer.replace(/^\n+|\s+$/g, '') : tidy(buffer);
     if (text !== '') blocks.push({ kind: kindOf(tag), text, tag, linkChars: Math.min(linkChars, text.length) });
     buffer = '';
@@ -80,6 +82,7 @@ export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): T
     if (isBlock) {
       flush();
       tagStack.push(tag);
+      if (tag === 'pre') preBlocks++;
     } else if (CELL_TAGS.has(tag) && buffer.trim() !== '') {
       buffer += '\t';
     }
@@ -99,7 +102,7 @@ export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): T
     }
     if (frame.exit === 'block') {
       flush();
-      tagStack.pop();
+      if (tagStack.pop() === 'pre') preBlocks--;
     } else if (frame.exit === 'link') {
       inLink--;
     }
