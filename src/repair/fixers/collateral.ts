@@ -1,4 +1,5 @@
 import { guessLanguage, quoteStyleFor } from '../quoteStyle.js';
+import { spacingOf } from '../spacing.js';
 import { sitesWhere } from '../sites.js';
 import type { DamageSite, FixContext, Fixer, FixerEdit } from '../types.js';
 
@@ -20,9 +21,7 @@ export const collateral: Fixer = {
   apply(text: string, ctx: FixContext): FixerEdit[] {
     const sites = sitesWhere(ctx.sites, (s) => s.tag !== undefined && MANGLED_TAGS.has(s.tag));
     if (sites.length === 0) return [];
-    // French puts a space inside « »; everywhere else the translator did.
-    const tightQuotes =
-      sites.some((s) => s.tag === 'mangled-open' || s.tag === 'mangled-close') && !quoteStyleFor(ctx.options.lang ?? guessLanguage(text)).spaced;
+    const spacing = spacingOf(quoteStyleFor(ctx.options.lang ?? guessLanguage(text)));
     const edits: FixerEdit[] = [];
     let lastEnd = 0;
     for (const gap of gapsAround(text, sites)) {
@@ -38,12 +37,18 @@ export const collateral: Fixer = {
       const atLineStart = gap.start === 0 || text.charCodeAt(gap.start - 1) === 0x0a;
       const atLineEnd = gap.end === text.length || text.charCodeAt(gap.end) === 0x0a || text.charCodeAt(gap.end) === 0x0d;
       const current = text.slice(gap.start, gap.end);
+      // A space that stands only because the damage put it there goes: before a closing mark or
+      // punctuation, after an opening mark, whether the mark came out of the entity or stood next to it.
+      const first = firstNonSpace(current);
+      const last = lastNonSpace(current);
+      const before = gap.start > 0 ? text[gap.start - 1]! : '';
+      const after = gap.end < text.length ? text[gap.end]! : '';
       const collapsed = atLineStart && gap.spaceOnly && !atLineEnd
         ? ' '.repeat(gap.entities) // indentation written with entities (code, verse) keeps its width
         : collapseGap(
             current,
-            atLineStart || (tightQuotes && gap.firstTag === 'mangled-close'),
-            atLineEnd || (tightQuotes && gap.lastTag === 'mangled-open'),
+            atLineStart || spacing.tightBefore(first ?? after) || (first === undefined && spacing.tightAfter(before)),
+            atLineEnd || spacing.tightAfter(last ?? before) || (last === undefined && spacing.tightBefore(after)),
           );
       if (collapsed !== current) {
         edits.push({ start: gap.start, end: gap.end, after: collapsed, note: 'spaces collapsed' });
@@ -53,6 +58,20 @@ export const collateral: Fixer = {
     return edits;
   },
 };
+
+function firstNonSpace(gap: string): string | undefined {
+  for (let i = 0; i < gap.length; i++) if (!isAnySpace(gap.charCodeAt(i))) return gap[i];
+  return undefined;
+}
+
+function lastNonSpace(gap: string): string | undefined {
+  for (let i = gap.length - 1; i >= 0; i--) if (!isAnySpace(gap.charCodeAt(i))) return gap[i];
+  return undefined;
+}
+
+function isAnySpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0;
+}
 
 interface Gap {
   start: number;

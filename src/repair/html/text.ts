@@ -1,3 +1,5 @@
+import { guessLanguage, quoteStyleFor } from '../quoteStyle.js';
+import { spacingOf } from '../spacing.js';
 import { parseHTML } from './parser.js';
 import { ELEMENT_NODE, TEXT_NODE, type DomNode } from './dom.js';
 
@@ -50,13 +52,18 @@ export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): T
   // Counted, not searched for in the stack: a flush per block then costs the same at any depth.
   let preBlocks = 0;
 
+  // Where inline elements start and end in the buffer: the padding inside them is judged at a flush.
+  let edges: number[] = [];
+
   const flush = () => {
     const tag = tagStack[tagStack.length - 1] ?? 'p';
     const pre = preBlocks > 0;
+    if (!pre && edges.length > 0) buffer = unpadInline(buffer, edges);
     const text = pre ? buffer.replace(/^\n+|\s+$/g, '') : tidy(buffer);
     if (text !== '') blocks.push({ kind: kindOf(tag), text, tag, linkChars: Math.min(linkChars, text.length) });
     buffer = '';
     linkChars = 0;
+    edges = [];
   };
 
   // An explicit stack instead of recursion: pages nest elements tens of thousands deep.
@@ -87,7 +94,8 @@ export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): T
       buffer += '\t';
     }
     if (tag === 'a') inLink++;
-    stack.push({ node, pre, exit: isBlock ? 'block' : tag === 'a' ? 'link' : 'none' });
+    if (!isBlock) edges.push(buffer.length);
+    stack.push({ node, pre, exit: isBlock ? 'block' : tag === 'a' ? 'link' : 'inline' });
     const children = node.childNodes;
     const childPre = pre || tag === 'pre';
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, pre: childPre });
@@ -103,12 +111,47 @@ export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): T
     if (frame.exit === 'block') {
       flush();
       if (tagStack.pop() === 'pre') preBlocks--;
-    } else if (frame.exit === 'link') {
-      inLink--;
+      continue;
     }
+    if (frame.exit === 'link') inLink--;
+    edges.push(~buffer.length); // an end, told from a start by its sign
   }
   flush();
   return blocks;
+}
+
+/**
+ * Translators pad the text inside inline elements (`<em> report </em>,`, `«<i> Зберегти </i>»`); a
+ * browser shows that padding, but before a closing mark or punctuation, and after an opening mark, it
+ * is damage: no language puts a space there (French keeps its own, see `spacingOf`). Other padding
+ * is left to collapse with the spaces around it. One pass over the edges, one over the text.
+ */
+function unpadInline(buffer: string, edges: readonly number[]): string {
+  let spacing: ReturnType<typeof spacingOf> | undefined;
+  const spacingNow = () => (spacing ??= spacingOf(quoteStyleFor(guessLanguage(buffer))));
+  const cuts: Array<[number, number]> = [];
+  for (const edge of edges) {
+    if (edge < 0) {
+      const at = ~edge;
+      let from = at;
+      while (from > 0 && buffer.charCodeAt(from - 1) === 0x20) from--;
+      if (from < at && from > 0 && spacingNow().tightBefore(buffer[at])) cuts.push([from, at]);
+    } else {
+      let to = edge;
+      while (to < buffer.length && buffer.charCodeAt(to) === 0x20) to++;
+      if (to > edge && to < buffer.length && spacingNow().tightAfter(buffer[edge - 1])) cuts.push([edge, to]);
+    }
+  }
+  if (cuts.length === 0) return buffer;
+  cuts.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let last = 0;
+  for (const [from, to] of cuts) {
+    if (from < last) continue;
+    out += buffer.slice(last, from);
+    last = to;
+  }
+  return out + buffer.slice(last);
 }
 
 /** Collapses spaces around the line breaks `<br>` left and trims the block. */
