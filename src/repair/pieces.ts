@@ -2,7 +2,7 @@
  * Large documents are repaired in pieces so that the work per piece stays in the young generation
  * of the garbage collector and cost grows linearly with size. Every fixer works within a line (no
  * reference, gap or quote pair crosses a line break), so cutting after a line break changes nothing;
- * a single line longer than a piece is cut at a space well away from any `&`.
+ * a single line longer than a piece is cut at a space well away from any `&`, `;` or quote mark.
  */
 export const PIECE_SIZE = 1 << 16;
 const SAFE_DISTANCE = 64;
@@ -39,7 +39,7 @@ function cutPoint(text: string, from: number, limit: number): number {
   return next < 0 ? text.length : next + 1;
 }
 
-/** `&` and the quote marks a fixer pairs or reads across spaces. */
+/** `&`, `;` (a name that lost its `&` ends in one) and the quote marks a fixer pairs or reads across spaces. */
 function isUnsafe(c: number): boolean {
-  return c === 0x26 || c === 0x22 || c === 0x27 || c === 0x60 || c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d || c === 0x201e;
+  return c === 0x26 || c === 0x3b || c === 0x22 || c === 0x27 || c === 0x60 || c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d || c === 0x201e;
 }

@@ -30,6 +30,11 @@ export const HOSTILE_TEXT: readonly HostileShape[] = [
   { name: 'escaped ampersands &amp;', unit: '&amp;', expect: 'repeat' },
   { name: 'spaced escaped ampersands & amp;', unit: '& amp; ', expect: 'join' },
   { name: 'mojibake cafÃ©', unit: 'cafÃ© ', expect: 'repeat' },
+  { name: 'translated ampersand: subieron y mdash; sin', unit: 'subieron y mdash; sin ', expect: 'repeat' },
+  { name: 'ampersand as plus: waived +nbsp; Call', unit: 'waived +nbsp; Call ', expect: 'repeat' },
+  { name: 'bare names nbsp;', unit: 'nbsp; ', expect: 'empty' },
+  { name: 'padded ASCII pair next to damage', unit: 'the " verbose " & nbsp; x ', expect: 'repeat' },
+  { name: 'opening mark misused as closing', unit: '“Great show. “ A. ', expect: 'repeat' },
 ];
 
 export const HOSTILE_MARKUP: ReadonlyArray<{ name: string; make: (n: number) => string }> = [
@@ -37,6 +42,7 @@ export const HOSTILE_MARKUP: ReadonlyArray<{ name: string; make: (n: number) => 
   { name: 'nested table cells', make: (n) => '<table><tr><td>'.repeat(n) + 'The end.' },
   { name: 'unclosed <span> with text', make: (n) => '<span>x '.repeat(n) },
   { name: '<div/> (not self-closing in HTML)', make: (n) => '<div/>'.repeat(n) + 'The end.' },
+  { name: 'padded inline elements <em> x </em>,', make: (n) => '<p>' + 'See the <em> report </em>, '.repeat(n) + '</p>' },
 ];
 
 /** `unit` repeated to at most `size` characters (a whole number of units). */

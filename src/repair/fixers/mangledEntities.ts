@@ -171,12 +171,9 @@ function findBareNames(text: string): Candidate[] {
       let i = nameStart;
       while (i > 0 && nameStart - i < 4 && SPACE.test(text[i - 1]!)) i--;
       spacesBefore = nameStart - i;
-      if (i > 0 && (text[i - 1] === '&' || text[i - 1] === ';' || text[i - 1] === '#')) continue; // `& nbsp;`: the other scan's
-      let w = i;
-      while (w > 0 && i - w < LONGEST_AND_WORD && WORD_BEFORE.test(text[w - 1]!)) w--;
-      const word = text.slice(w, i);
-      const wordStarts = w === 0 || !WORD_BEFORE.test(text[w - 1]!);
-      if (word !== '' && wordStarts && isAndWord(word) && (spacesBefore > 0 || isUnspacedScript(word))) {
+      if (i > 0 && (text[i - 1] === '&' || text[i - 1] === '#')) continue; // `& nbsp;`: the other scan's
+      const w = andWordEndingAt(text, i, spacesBefore > 0);
+      if (w >= 0) {
         start = w;
         standIn = true;
       } else if (spacesBefore === 0 && prev !== '') {
@@ -193,6 +190,20 @@ function findBareNames(text: string): Candidate[] {
     found.push({ start, end: nameStart + raw.length, raw: text.slice(start, nameStart + raw.length), value, canonical: `&${name};`, decisive, plausible: true, bare: true });
   }
   return found;
+}
+
+/**
+ * Where an "and" word ending at `end` starts, or -1. A spaced one must be a whole word; in scripts
+ * written without spaces the word touches the name and whatever precedes it (`上涨和nbsp;`).
+ */
+function andWordEndingAt(text: string, end: number, spaced: boolean): number {
+  for (let length = 1; length <= LONGEST_AND_WORD && length <= end; length++) {
+    const start = end - length;
+    if (!isAndWord(text.slice(start, end))) continue;
+    if (isUnspacedScript(text[start]!)) return start;
+    if (spaced && (start === 0 || !WORD_BEFORE.test(text[start - 1]!))) return start;
+  }
+  return -1;
 }
 
 /** Both lists sorted; a bare name inside a reference the other scan found is that reference. */
