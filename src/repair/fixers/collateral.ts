@@ -39,6 +39,8 @@ export const collateral: Fixer = {
       const current = text.slice(gap.start, gap.end);
       // A space that stands only because the damage put it there goes: before a closing mark or
       // punctuation, after an opening mark, whether the mark came out of the entity or stood next to it.
+      // A space the entity stood for is text, unless the translator's own spaces stand next to it.
+      const padded = gap.start < gap.firstSite || gap.end > gap.lastSite;
       const first = firstNonSpace(current);
       const last = lastNonSpace(current);
       const before = gap.start > 0 ? text[gap.start - 1]! : '';
@@ -47,8 +49,8 @@ export const collateral: Fixer = {
         ? ' '.repeat(gap.entities) // indentation written with entities (code, verse) keeps its width
         : collapseGap(
             current,
-            atLineStart || spacing.tightBefore(first ?? after) || (first === undefined && spacing.tightAfter(before)),
-            atLineEnd || spacing.tightAfter(last ?? before) || (last === undefined && spacing.tightBefore(after)),
+            atLineStart || (first !== undefined ? spacing.tightBefore(first) && !endsClause(before) : padded && (spacing.tightBefore(after) || spacing.tightAfter(before))),
+            atLineEnd || (last !== undefined ? spacing.tightAfter(last) : padded && (spacing.tightBefore(after) || spacing.tightAfter(before))),
           );
       if (collapsed !== current) {
         edits.push({ start: gap.start, end: gap.end, after: collapsed, note: 'spaces collapsed' });
@@ -58,6 +60,11 @@ export const collateral: Fixer = {
     return edits;
   },
 };
+
+/** After the end of a clause, a closing mark starts something (`it. …and`): its space stays. */
+function endsClause(ch: string): boolean {
+  return ch === '' || /[\s.,;:!?…—–-]/.test(ch);
+}
 
 function firstNonSpace(gap: string): string | undefined {
   for (let i = 0; i < gap.length; i++) if (!isAnySpace(gap.charCodeAt(i))) return gap[i];
@@ -80,8 +87,9 @@ interface Gap {
   spaceOnly: boolean;
   /** How many destroyed entities the gap holds. */
   entities: number;
-  firstTag: string | undefined;
-  lastTag: string | undefined;
+  /** Where the first site starts and the last ends: the gap beyond them is spaces the damage left. */
+  firstSite: number;
+  lastSite: number;
 }
 
 const MANGLED_TAGS = new Set(['mangled', 'space-mangled', 'mangled-open', 'mangled-close']);
@@ -105,9 +113,9 @@ function gapsAround(text: string, sites: readonly DamageSite[]): Gap[] {
       prev.end = Math.max(prev.end, end);
       prev.spaceOnly = prev.spaceOnly && isSpace;
       prev.entities++;
-      prev.lastTag = site.tag;
+      prev.lastSite = Math.max(prev.lastSite, site.end);
     } else {
-      gaps.push({ start, end, spaceOnly: isSpace, entities: 1, firstTag: site.tag, lastTag: site.tag });
+      gaps.push({ start, end, spaceOnly: isSpace, entities: 1, firstSite: site.start, lastSite: site.end });
     }
   }
   return gaps;

@@ -38,8 +38,10 @@ export const quotes: Fixer = {
     // are translation damage on their own, the others only where the text shows other damage.
     const damaged = ctx.sites.length > 0;
     // A consistent pair only loses the padding a translator put inside it (`" verbose "`), and only
-    // where the text shows such damage; an opening mark misused as the closing one is damage itself.
-    const pairs = quotePairs(text, damaged).filter(
+    // where the text shows translation damage (broken entities); an opening mark misused as the
+    // closing one is damage itself.
+    const translated = damaged && ctx.sites.some((site) => site.fixer === 'mangledEntities');
+    const pairs = quotePairs(text, translated).filter(
       ([open, close]) => damaged || close.misused || (!close.consistent && GUILLEMETS.test(open.glyph + close.glyph)),
     );
     if (pairs.length === 0) return [];
