@@ -1,4 +1,5 @@
 import { fixAndExplain, type TextBlock } from '../repair/index.js';
+import { expectBytesOrString, expectOptions } from '../repair/arguments.js';
 import { classifyLine, continuesList } from './boilerplate/detect.js';
 import type { BoilerplateKind } from './boilerplate/patterns.js';
 import { PageDecodeError, readPage, textOfUtf8Bytes } from './bytes.js';
@@ -32,6 +33,8 @@ export interface ArticleOptions {
  * boilerplate that was removed. A page without an article gives an empty body and a warning.
  */
 export function toArticle(input: string | Uint8Array, options: ArticleOptions = {}): Article {
+  expectBytesOrString(input, 'toArticle', 'input');
+  expectOptions(options, 'toArticle');
   let text: string;
   let page: ReturnType<typeof readPage> | undefined;
   if (typeof input === 'string') text = input;

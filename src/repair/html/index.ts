@@ -3,6 +3,7 @@ export { blocksOf, blocksToText, markupToText, type BlockKind, type TextBlock } 
 export type { DomNode } from './dom.js';
 export { ELEMENT_NODE, TEXT_NODE } from './dom.js';
 
+import { expectString } from '../arguments.js';
 import { repairTags } from './tags.js';
 import { markupToText } from './text.js';
 
@@ -11,5 +12,6 @@ import { markupToText } from './text.js';
  * decoded by the parser; mangled ones (`& nbsp;`) stay as text for the repair pipeline to fix.
  */
 export function htmlFragmentToText(html: string): string {
+  expectString(html, 'htmlFragmentToText', 'html');
   return markupToText(repairTags(html).html);
 }
