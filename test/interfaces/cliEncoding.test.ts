@@ -61,7 +61,7 @@ describe('unmangle fix: files that are not UTF-8', () => {
       assert.equal(r.stdout, '', `${name}: nothing is written`);
       assert.match(
         r.stderr,
-        new RegExp(`^unmangle: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not UTF-8, and its encoding cannot be told \\((best guess \\S+ at \\d+% confidence|no guess), below 30%\\); name it with --input-encoding, e\\.g\\. --input-encoding \\S+\\n$`),
+        new RegExp(`^unmangle: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not UTF-8, and its encoding cannot be told \\((best guess \\S+ at \\d+% confidence|no guess but windows-1252), below 30%\\); name it: --input-encoding \\S+ if that is right, or e\\.g\\. --input-encoding windows-1251\\n$`),
       );
       // Named, it is read as it was written.
       const forced = runCli(['fix', '--input-encoding', encoding, path]);

@@ -84,10 +84,10 @@ export function decodeAnyDocument(bytes: Buffer, source: string, inputEncoding?:
   const guess = detectLegacyEncoding(bytes);
   if (guess.confidence < MIN_CONFIDENCE) {
     // Garbage with exit status 0 would be worse than no answer: the person must say what the file is.
-    const best = guess.confidence > 0 ? `best guess ${guess.encoding} at ${guess.confidence}% confidence` : 'no guess';
+    const best = guess.confidence > 0 ? `best guess ${guess.encoding} at ${guess.confidence}% confidence` : `no guess but ${guess.encoding}`;
     throw new InputError(
       source,
-      `not UTF-8, and its encoding cannot be told (${best}, below ${MIN_CONFIDENCE}%); name it with --input-encoding, e.g. --input-encoding ${guess.encoding}`,
+      `not UTF-8, and its encoding cannot be told (${best}, below ${MIN_CONFIDENCE}%); name it: --input-encoding ${guess.encoding} if that is right, or e.g. --input-encoding windows-1251`,
     );
   }
   const { confidence: _, ...decodedAs } = guess;
