@@ -172,7 +172,7 @@ function checkArguments(fn: string, text: unknown, options: unknown): void {
 
 /** Markup becomes its plain text first; the fixers then work on text, where entities are decoded. */
 function prepare(text: string, options: FixOptions | undefined): string {
-  return options?.from === 'html' ? htmlFragmentToText(text) : text;
+  return options?.from === 'html' ? htmlFragmentToText(text, { keepNbsp: options.keepNbsp ?? false }) : text;
 }
 
 /**
