@@ -36,7 +36,7 @@ function jsonBody(raw: string): any {
   return JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
 }
 
-describe('HTTP service: slow and wrong requests', () => {
+describe('HTTP service: slow and wrong requests', { timeout: 120_000 }, () => {
   let s: Running;
   before(async () => {
     s = await startServer({ bodyTimeoutMs: 1_000, headersTimeoutMs: 1_000 });
@@ -112,17 +112,33 @@ describe('HTTP service: slow and wrong requests', () => {
 
 describe('HTTP service: a small request while hostile ones run', () => {
   let s: Running;
+  let slow: Running;
   before(async () => {
-    // Two workers, as on the CI machine; the deadlines are long so that only the pool decides.
-    s = await startServer({ concurrency: 2, bodyLimit: 32 * 1024 * 1024, timeoutMs: 120_000, bodyTimeoutMs: 1_000, headersTimeoutMs: 1_000 });
+    // Two workers, as on the CI machine; the deadlines are long so that only the pool decides (a
+    // loaded machine may take seconds to send the large bodies).
+    s = await startServer({ concurrency: 2, bodyLimit: 32 * 1024 * 1024, timeoutMs: 300_000, bodyTimeoutMs: 120_000 });
+    slow = await startServer({ concurrency: 2, bodyTimeoutMs: 1_000, headersTimeoutMs: 1_000 });
   });
-  after(() => s.close());
+  after(() => Promise.all([s.close(), slow.close()]));
 
-  async function whileHostile(hostile: Array<(signal: AbortSignal) => Promise<unknown>>, inPool: number) {
+  async function whileHostile(hostile: Array<(signal: AbortSignal) => Promise<string>>, inPool: number) {
     const stop = new AbortController();
-    const running = hostile.map((h) => h(stop.signal).catch(() => undefined));
+    let finished: string | undefined;
+    const running = hostile.map((h) =>
+      h(stop.signal).then(
+        (answer) => (finished ??= `a hostile request was answered before both were in the pool: ${answer.slice(0, 200)}`),
+        () => undefined,
+      ),
+    );
     const pool = s.server.context.pool;
-    while (pool.running + pool.queued < inPool) await new Promise((r) => setTimeout(r, 20));
+    while (pool.running + pool.queued < inPool) {
+      if (finished) {
+        stop.abort();
+        await Promise.all(running);
+        assert.fail(finished);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
     const small = await post(`${s.url}/v1/fix`, JSON.stringify({ text: 'Caf\u00c3\u00a9 & nbsp; ouvert' }), 'application/json');
     // Both hostile tasks are still in the pool (one at work, one waiting) when the small one is answered.
     const hostileInPool = pool.running + pool.queued;
@@ -131,7 +147,7 @@ describe('HTTP service: a small request while hostile ones run', () => {
     return { small, hostileInPool };
   }
 
-  test('two large hostile bodies do not hold up a one-line repair', async () => {
+  test('two large hostile bodies do not hold up a one-line repair', { timeout: 240_000 }, async () => {
     // Each takes seconds: dense entity damage, quote marks and mojibake, several MB.
     const hostileText = 'He & nbsp; said “ yes & raquo; & mdash; CafÃ© \n'.repeat(170_000);
     const send = (signal: AbortSignal) =>
@@ -143,12 +159,12 @@ describe('HTTP service: a small request while hostile ones run', () => {
   });
 
   test('two slow-loris clients do not hold up a one-line repair', async () => {
-    const sockets = [open(s.url), open(s.url)];
+    const sockets = [open(slow.url), open(slow.url)];
     sockets[0]!.write('POST /v1/fix HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n');
     trickle(sockets[0]!, 'x'.repeat(1000), 200);
     sockets[1]!.write('POST /v1/article HTTP/1.1\r\nHost: x\r\n');
     trickle(sockets[1]!, 'X-Slow: ' + 'y'.repeat(1000), 200);
-    const r = await post(`${s.url}/v1/fix`, JSON.stringify({ text: 'a & nbsp; b' }), 'application/json');
+    const r = await post(`${slow.url}/v1/fix`, JSON.stringify({ text: 'a & nbsp; b' }), 'application/json');
     assert.equal(r.status, 200);
     assert.equal(r.json.text, 'a b');
     const answers = await Promise.all(sockets.map((socket) => answerOf(socket, 20_000)));
