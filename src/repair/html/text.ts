@@ -38,12 +38,22 @@ function kindOf(tag: string): BlockKind {
   return 'paragraph';
 }
 
+export interface Layout {
+  /**
+   * Keep the line breaks of the text itself, not only `<br>`: a fragment written as text with a few
+   * tags means its lines. Off for pages, whose source is wrapped wherever its editor wrapped it.
+   */
+  keepLineBreaks?: boolean;
+}
+
 /**
  * Walks a DOM subtree and returns its text as blocks, the way a browser lays it out: block elements
  * start and end a block, `<br>` is a line break inside one, inline elements add nothing (so words
- * are neither glued nor split), and runs of white space collapse except inside `<pre>`.
+ * are neither glued nor split), and runs of white space collapse except inside `<pre>` (and but for
+ * line breaks with `keepLineBreaks`).
  */
-export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): TextBlock[] {
+export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean, layout: Layout = {}): TextBlock[] {
+  const collapse = layout.keepLineBreaks ? (data: string) => data.replace(/\r\n?/g, '\n').replace(/[ \t\r\f]+/g, ' ') : (data: string) => data.replace(/[ \t\n\r\f]+/g, ' ');
   const blocks: TextBlock[] = [];
   let buffer = '';
   let linkChars = 0;
@@ -72,7 +82,7 @@ export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): T
   const enter = (node: DomNode, pre: boolean) => {
     if (node.nodeType === TEXT_NODE) {
       const data = node.textContent ?? '';
-      const text = pre ? data : data.replace(/[ \t\n\r\f]+/g, ' ');
+      const text = pre ? data : collapse(data);
       buffer += text;
       if (inLink > 0) linkChars += text.trim().length;
       return;
@@ -169,9 +179,9 @@ export function blocksToText(blocks: readonly TextBlock[]): string {
 }
 
 /** Parses markup (a fragment or a whole page) and returns its visible text, blocks separated by blank lines. */
-export function markupToText(html: string): string {
+export function markupToText(html: string, layout: Layout = {}): string {
   const { document } = parseHTML(`<!doctype html><html><body>${stripDocumentShell(html)}</body></html>`);
-  return blocksToText(blocksOf(document.body as unknown as DomNode));
+  return blocksToText(blocksOf(document.body as unknown as DomNode, undefined, layout));
 }
 
 /** A whole page given as a "fragment" keeps its body only; its head would otherwise become text. */

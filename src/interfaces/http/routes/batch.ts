@@ -66,15 +66,26 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
     const pump = async () => {
       const written: Promise<void>[] = [];
       let tail = Promise.resolve();
-      for await (const line of readLines(countBytes(body as AsyncIterable<Buffer>), ctx.config.bodyLimit)) {
-        if (isBlank(line)) continue;
-        const result = processLine(line);
-        tail = tail.then(async () => {
-          const text = emit(await result);
-          if (!out.destroyed && !out.write(text)) await drained(out);
-        });
-        written.push(tail);
-        if (written.length >= window) await written.shift();
+      let lastLine = 0;
+      try {
+        for await (const line of readLines(countBytes(body as AsyncIterable<Buffer>), ctx.config.bodyLimit)) {
+          lastLine = line.number;
+          if (isBlank(line)) continue;
+          const result = processLine(line);
+          tail = tail.then(async () => {
+            const text = emit(await result);
+            if (!out.destroyed && !out.write(text)) await drained(out);
+          });
+          written.push(tail);
+          if (written.length >= window) await written.shift();
+        }
+      } catch (err) {
+        if (!(err instanceof HttpError && err.code === 'body_timeout')) throw err;
+        // The records before are answered, then the line that never came is named and the connection closed.
+        await tail;
+        out.end(emit(JSON.stringify({ line: lastLine + 1, error: err.code, message: err.message }) + '\n'));
+        reply.raw.once('finish', () => request.raw.destroy());
+        return;
       }
       await tail;
       out.end();
