@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { asDocuments, nlpCorpusSentences } from '../test/support/corpus.js';
 import { seededRandom } from '../test/support/random.js';
 import { damageLikeTranslation } from '../test/support/translationDamage.js';
-import type { BatchSummary } from '../src/interfaces/batch/summary.js';
+import type { BatchSummary } from '../src/corpus/summary.js';
 
 const BIN = fileURLToPath(new URL('../../bin/unmangle', import.meta.url));
 const TARGET_MB = Number(process.env.UNMANGLE_BENCH_MB ?? 300);

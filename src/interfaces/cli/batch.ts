@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { BatchSetupError, runBatch } from '../batch/run.js';
-import type { Shard } from '../batch/shard.js';
-import type { FormatChoice } from '../batch/inputs.js';
-import type { Mode } from '../batch/task.js';
+import type { Shard } from '../../corpus/shard.js';
+import type { FormatChoice } from '../../corpus/inputs.js';
+import type { Mode } from '../../corpus/chunk.js';
 import { addRepairOptions, toFixOptions, UsageError, type RepairFlags } from './repairOptions.js';
 
 interface BatchFlags extends RepairFlags {

@@ -1,11 +1,11 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { FixOptions } from '../../repair/index.js';
-import { InputError } from '../io/errors.js';
-import { isBlank, parseTextRecord } from '../io/jsonRecord.js';
-import { readLines } from '../io/lines.js';
-import { Output } from '../io/output.js';
-import { isKnownEncoding } from '../io/detectEncoding.js';
-import { readDocument, sourceName, statFile } from '../io/readDocument.js';
+import { InputError } from '../../corpus/io/errors.js';
+import { isBlank, parseTextRecord } from '../../corpus/io/jsonRecord.js';
+import { readLines } from '../../corpus/io/lines.js';
+import { Output } from '../../corpus/io/output.js';
+import { isKnownEncoding } from '../../corpus/io/detectEncoding.js';
+import { readDocument, sourceName, statFile } from '../../corpus/io/readDocument.js';
 import { createReadStream } from 'node:fs';
 import { formatStepsAsJson, formatStepsAsText, type ExplainFormat } from './explainFormat.js';
 import { addRepairOptions, toFixOptions, UsageError, type RepairFlags } from './repairOptions.js';

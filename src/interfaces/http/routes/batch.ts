@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { InputError } from '../../io/errors.js';
-import { isBlank, parseTextRecord } from '../../io/jsonRecord.js';
-import { readLines, type Line } from '../../io/lines.js';
+import { InputError } from '../../../corpus/io/errors.js';
+import { isBlank, parseTextRecord } from '../../../corpus/io/jsonRecord.js';
+import { readLines, type Line } from '../../../corpus/io/lines.js';
 import { NDJSON_TYPES } from '../bodies.js';
 import { clientGone, type ServerContext } from '../context.js';
 import { HttpError } from '../errors.js';

@@ -1,10 +1,10 @@
-import { InputError, where } from '../io/errors.js';
-import { MAX_DOCUMENT_BYTES } from '../io/readDocument.js';
+import { InputError, where } from './io/errors.js';
+import { MAX_DOCUMENT_BYTES } from './io/readDocument.js';
 import type { InputFile } from './inputs.js';
 import { fileLineBlocks } from './fileLineBlocks.js';
 import { lineBlocks } from './lineBlocks.js';
 import { openInput, type ByteCounter } from './open.js';
-import type { ChunkTask, RecordOrigin } from './task.js';
+import type { ChunkTask, RecordOrigin } from './chunk.js';
 import { isTextPayload, parseHttpResponse, readWarc, WarcFormatError } from './warc.js';
 
 /** A chunk as the reader makes it; the runner adds the sequence number and settings. */

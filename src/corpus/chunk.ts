@@ -1,4 +1,4 @@
-import type { FixOptions } from '../../repair/index.js';
+import type { FixOptions } from '../repair/index.js';
 
 /**
  * What the main thread sends a worker: many records of one input file at once, so that the cost of

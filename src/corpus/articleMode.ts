@@ -1,6 +1,6 @@
-import { PageDecodeError, toArticle, type ArticleOptions } from '../../article/index.js';
-import type { FixCounts } from '../../repair/index.js';
-import { RecordError, type Processor } from './processors.js';
+import { PageDecodeError, toArticle, type ArticleOptions } from '../article/index.js';
+import type { FixCounts } from '../repair/index.js';
+import { RecordError, type Processor } from './modeTypes.js';
 
 /**
  * The article layer reads HTML (bytes with the HTTP charset, or a string) or scraped text and
