@@ -1,3 +1,4 @@
+export { byteScreen, passesScreen, type ByteScreen } from './screen.js';
 export { applyPlan, fixAndCount, fixAndExplain, fixText, PIPELINE } from './pipeline.js';
 export { FIXER_NAMES, NORMALIZATION_FORMS, PROFILES } from './types.js';
 export type { ExplainResult, FixCounts, FixOptions, FixerName, HtmlEntitiesMode, InputKind, NormalizationForm, Profile, Step } from './types.js';

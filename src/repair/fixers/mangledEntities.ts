@@ -38,6 +38,8 @@ interface Candidate {
  */
 export const mangledEntities: Fixer = {
   name: 'mangledEntities',
+  // every reference starts with `&`
+  triggers: { ascii: [0x26], nonAscii: false },
   apply(text: string, ctx: FixContext): FixerEdit[] {
     if (text.indexOf('&') < 0) return [];
     const candidates = findCandidates(text);
