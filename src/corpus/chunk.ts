@@ -12,10 +12,14 @@ export type OutputShape = 'jsonl' | 'raw';
 /** What each output record carries under `unmangle`: nothing, the fixes and damage, or also where it came from. */
 export type MetaLevel = 'none' | 'counts' | 'full';
 export const META_LEVELS: readonly MetaLevel[] = ['none', 'counts', 'full'];
+/** `fixes`: the service's records, which carry their counts as a top-level `fixes` member. */
+export type MetaShape = MetaLevel | 'fixes';
 
 export interface TaskSettings {
   mode: Mode;
-  meta: MetaLevel;
+  meta: MetaShape;
+  /** Bad records become error lines in the output, in their place (the service), instead of rejects. */
+  inlineRejects?: boolean;
   field: string;
   idField: string;
   options: FixOptions;
