@@ -4,7 +4,11 @@ import type { FixOptions } from '../repair/index.js';
  * What the main thread sends a worker: many records of one input file at once, so that the cost of
  * a message is spread over a megabyte of work. Everything here survives structured cloning.
  */
-export type RecordFormat = 'jsonl' | 'lines' | 'text' | 'warc';
+/**
+ * `pieces`: one long text cut at line breaks into chunks, each repaired as a text of its own and
+ * written as plain text, in order (`unmangle fix` on a large file).
+ */
+export type RecordFormat = 'jsonl' | 'lines' | 'text' | 'warc' | 'pieces';
 export type Mode = 'fix' | 'article';
 /** What a worker writes per record: JSON lines, or the repaired text itself (`--out-dir` of text files). */
 export type OutputShape = 'jsonl' | 'raw';

@@ -104,6 +104,10 @@ class ChunkWork {
       else this.stats.otherShards++;
       return;
     }
+    if (task.format === 'pieces') {
+      this.piece();
+      return;
+    }
     if (task.lineCount !== undefined) {
       // Synchronous and without an object per line: this loop runs for every record of a corpus.
       // No length limit here: an oversize line is kept whole so that it can be rejected verbatim.
@@ -233,6 +237,36 @@ class ChunkWork {
       return;
     }
     this.finish({ [settings.field]: processed.text }, processed, { n });
+  }
+
+  /** The chunk's lines as one text, written as repaired text (the line breaks are the text's own). */
+  private piece(): void {
+    const { all, task } = this;
+    const n = task.firstN;
+    if (this.tools.lineScreen && passesScreenAll(this.tools.lineScreen, all)) {
+      this.counted(all.length);
+      this.out.bytes(all);
+      return;
+    }
+    const nul = all.indexOf(0);
+    if (nul >= 0) {
+      this.reject(new InputError(where(task.source, n + linesBefore(all, nul)), 'binary data (NUL byte), not text'), null, n);
+      return;
+    }
+    const text = decodeUtf8(all);
+    if (text === null) {
+      const problem = findInvalidUtf8(all)!;
+      this.reject(new InputError(where(task.source, n + problem.line - 1, problem.column), `${describeInvalidUtf8(problem)}; not UTF-8 text`), null, n);
+      return;
+    }
+    let processed: Processed;
+    try {
+      processed = this.tools.process({ text, source: task.source });
+    } catch (err) {
+      this.failed(err, n, all);
+      return;
+    }
+    this.finish({}, processed, { n });
   }
 
   /** A whole text file or a WARC payload. */
@@ -397,6 +431,12 @@ function parseAscii(json: string, field: string): { record: JsonObject; text: st
   const text = (record as JsonObject)[field];
   if (typeof text !== 'string' || !Object.prototype.hasOwnProperty.call(record, field)) return null;
   return { record: record as JsonObject, text };
+}
+
+function linesBefore(bytes: Buffer, end: number): number {
+  let lines = 0;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < end; i = bytes.indexOf(0x0a, i + 1)) lines++;
+  return lines;
 }
 
 function unchanged(text: string): Processed {
