@@ -13,6 +13,8 @@ export { BatchSetupError, type BatchConfig } from '../../corpus/run.js';
 export interface BatchDriverConfig extends BatchConfig {
   /** Show the progress line on standard error. */
   progress: boolean;
+  /** Least time between redraws of the progress line (tests draw it for every chunk). */
+  progressMs?: number;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface BatchDriverConfig extends BatchConfig {
  * the work (reading, chunks, records, ordered output, journal, summary) is the corpus layer's.
  */
 export async function runBatch(config: BatchDriverConfig, stdout: NodeJS.WritableStream, stderr: NodeJS.WriteStream): Promise<BatchSummary> {
-  const progress = config.progress && !config.quiet ? new Progress(stderr, await totalBytes(config)) : null;
+  const progress = config.progress && !config.quiet ? new Progress(stderr, await totalBytes(config), config.progressMs) : null;
   const pool = new LocalPool(config.workers);
   try {
     return await runCorpus(config, pool, progress && sameTerminal() ? clearingFirst(stdout, progress) : stdout, {
