@@ -33,8 +33,21 @@ export interface FixContext {
   readonly explain: boolean;
 }
 
+/**
+ * What must be in a text for a fixer to change anything in it, as UTF-8 bytes: the ASCII characters
+ * it looks for, and whether any character above U+007F may concern it. `[]` and `false` declare a
+ * fixer that works only next to the sites of earlier fixers (nothing to do unless another fixer
+ * acted). The byte screen (`screen.ts`) is derived from these: a text with none of the enabled
+ * fixers' triggers comes out unchanged, which a property test checks for every fixer.
+ */
+export interface Triggers {
+  readonly ascii: readonly number[];
+  readonly nonAscii: boolean;
+}
+
 export interface Fixer {
   readonly name: FixerName;
+  readonly triggers: Triggers;
   /** Returns sorted, non-overlapping edits (an empty array when nothing is wrong). */
   apply(text: string, ctx: FixContext): FixerEdit[];
 }

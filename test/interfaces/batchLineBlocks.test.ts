@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fileLineBlocks } from '../../src/interfaces/batch/fileLineBlocks.js';
-import { lineBlocks } from '../../src/interfaces/batch/lineBlocks.js';
-import { InputError } from '../../src/interfaces/io/errors.js';
-import { readLines } from '../../src/interfaces/io/lines.js';
+import { fileLineBlocks } from '../../src/corpus/fileLineBlocks.js';
+import { lineBlocks } from '../../src/corpus/lineBlocks.js';
+import { InputError } from '../../src/corpus/io/errors.js';
+import { readLines } from '../../src/corpus/io/lines.js';
 import { seededRandom } from '../support/random.js';
 import { scratch } from './batchSupport.js';
 
@@ -69,7 +69,7 @@ describe('fileLineBlocks', () => {
       const skip = Math.floor(rng() * (all.length + 2));
       const maxLines = 1 + Math.floor(rng() * 4);
       const readBytes = 1 + Math.floor(rng() * 10);
-      const counter = { bytes: 0 };
+      const counter = { bytes: 0, decompressed: 0 };
       const got: Array<[number, string]> = [];
       const context = JSON.stringify({ text, skip, maxLines, readBytes });
       for await (const block of fileLineBlocks(path, 'r.jsonl', counter, readBytes, maxLines, skip)) {
@@ -89,7 +89,7 @@ describe('fileLineBlocks', () => {
     const long = 'y'.repeat(5000);
     const path = files.file('long.jsonl', `a\nb\n${long}\nc\n`);
     const blocks = [];
-    for await (const block of fileLineBlocks(path, 'long.jsonl', { bytes: 0 }, 64, 100, 0)) blocks.push(block);
+    for await (const block of fileLineBlocks(path, 'long.jsonl', { bytes: 0, decompressed: 0 }, 64, 100, 0)) blocks.push(block);
     assert.deepEqual(
       blocks.map((b) => [b.firstN, b.lines, b.owned, b.bytes.length]),
       // The read that finishes the long line is as long as the line so far, so it takes `c` with it.
@@ -99,10 +99,10 @@ describe('fileLineBlocks', () => {
 
   test('an empty file has no blocks; a missing file is an InputError naming it', async () => {
     const empty = files.file('empty.jsonl', '');
-    for await (const block of fileLineBlocks(empty, 'empty.jsonl', { bytes: 0 }, 16, 4, 0)) assert.fail(`unexpected block ${block.bytes.toString()}`);
+    for await (const block of fileLineBlocks(empty, 'empty.jsonl', { bytes: 0, decompressed: 0 }, 16, 4, 0)) assert.fail(`unexpected block ${block.bytes.toString()}`);
     await assert.rejects(
       async () => {
-        for await (const block of fileLineBlocks(`${files.dir}/missing.jsonl`, 'missing.jsonl', { bytes: 0 }, 16, 4, 0)) void block;
+        for await (const block of fileLineBlocks(`${files.dir}/missing.jsonl`, 'missing.jsonl', { bytes: 0, decompressed: 0 }, 16, 4, 0)) void block;
       },
       (err: unknown) => err instanceof InputError && err.message.includes('missing.jsonl') && err.message.includes('no such file'),
     );

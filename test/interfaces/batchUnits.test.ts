@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { describe, test } from 'node:test';
-import { damageScore } from '../../src/interfaces/batch/damage.js';
+import { damageScore } from '../../src/corpus/damage.js';
 import { duration, progressLine } from '../../src/interfaces/batch/progress.js';
-import { shardOf } from '../../src/interfaces/batch/shard.js';
-import { charsetOf, parseHttpResponse, readWarc } from '../../src/interfaces/batch/warc.js';
+import { shardOf } from '../../src/corpus/shard.js';
+import { charsetOf, parseHttpResponse, readWarc } from '../../src/corpus/warc.js';
 import { makeWarc } from '../support/warc.js';
 
 describe('batch pieces', () => {

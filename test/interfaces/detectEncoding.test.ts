@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import { detectLegacyEncoding, encodingFromBom, utf16WithoutBom } from '../../src/interfaces/io/detectEncoding.js';
-import { decodeAnyDocument } from '../../src/interfaces/io/readDocument.js';
+import { detectLegacyEncoding, encodingFromBom, utf16WithoutBom } from '../../src/corpus/io/detectEncoding.js';
+import { decodeAnyDocument } from '../../src/corpus/io/readDocument.js';
 
 const RUSSIAN = 'Привет, как дела? Всё хорошо, спасибо. Это текст на русском языке, и его достаточно много.\n';
 const JAPANESE = '日本語のテキストです。東京都の天気は晴れです。明日も晴れるでしょう。\n';

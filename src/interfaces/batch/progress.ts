@@ -23,6 +23,7 @@ export class Progress {
   /** Clears the line so that the summary starts on a clean one. */
   finish(): void {
     if (this.shown) this.stream.write('\r\x1b[K');
+    this.shown = false;
   }
 }
 

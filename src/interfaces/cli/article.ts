@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
 import { ARTICLE_FORMATS, type ArticleFormat } from '../../article/format.js';
-import { InputError } from '../io/errors.js';
-import { Output } from '../io/output.js';
-import { readBytes, sourceName } from '../io/readDocument.js';
+import { InputError } from '../../corpus/io/errors.js';
+import { Output } from '../../corpus/io/output.js';
+import { readBytes, sourceName } from '../../corpus/io/readDocument.js';
 
 interface ArticleFlags {
   format: ArticleFormat;

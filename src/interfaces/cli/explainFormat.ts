@@ -1,5 +1,5 @@
 import type { Step } from '../../repair/index.js';
-import { LineIndex } from '../io/lineIndex.js';
+import { LineIndex } from '../../corpus/io/lineIndex.js';
 
 export type ExplainFormat = 'text' | 'json';
 

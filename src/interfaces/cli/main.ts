@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../io/errors.js';
+import { InputError } from '../../corpus/io/errors.js';
 import { registerArticle } from './article.js';
 import { registerBatch } from './batch.js';
 import { registerFix } from './fix.js';

@@ -33,7 +33,7 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'TCP port (0 picks a free one)', parseCount(0), SERVE_DEFAULTS.port)
     .option('--host <address>', 'address to listen on; 0.0.0.0 exposes the service to the network', SERVE_DEFAULTS.host)
     .option('--body-limit <bytes>', 'largest request body; for /v1/batch the longest line', parseCount(1), SERVE_DEFAULTS.bodyLimit)
-    .option('--timeout <ms>', 'time allowed per request (per record in a batch), waiting included; then 503', parseCount(1), SERVE_DEFAULTS.timeoutMs)
+    .option('--timeout <ms>', 'time allowed per request (per chunk of up to 256 lines in a batch), waiting included; then 503', parseCount(1), SERVE_DEFAULTS.timeoutMs)
     .option('--body-timeout <ms>', 'time allowed for a request body to arrive (for /v1/batch: each line); then 408', parseCount(1), SERVE_DEFAULTS.bodyTimeoutMs)
     .option('--headers-timeout <ms>', 'time allowed for the request headers to arrive; then 408', parseCount(1), SERVE_DEFAULTS.headersTimeoutMs)
     .option('--small-input <bytes>', 'inputs up to this size may use the worker kept free of larger ones', parseCount(0), SERVE_DEFAULTS.smallInput)

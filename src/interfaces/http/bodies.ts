@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { describeInvalidUtf8, decodeUtf8, findInvalidUtf8 } from '../io/utf8.js';
+import { describeInvalidUtf8, decodeUtf8, findInvalidUtf8 } from '../../corpus/io/utf8.js';
 import { HttpError } from './errors.js';
 
 /**

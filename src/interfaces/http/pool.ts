@@ -88,7 +88,14 @@ export class WorkPool {
 }
 
 
-/** UTF-16 units of a text, bytes of a page as sent: either way proportional to the work. */
+/** UTF-16 units of a text, bytes of a page or a batch chunk as sent: either way proportional to the work. */
 function sizeOf(task: Task): number {
-  return task.kind === 'article' ? task.input.length : task.text.length;
+  switch (task.kind) {
+    case 'article':
+      return task.input.length;
+    case 'chunk':
+      return task.task.bytes.length;
+    default:
+      return task.text.length;
+  }
 }

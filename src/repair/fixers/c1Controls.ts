@@ -15,6 +15,8 @@ const MACROMAN = codecByName('macroman');
  */
 export const c1Controls: Fixer = {
   name: 'c1Controls',
+  // U+0080–U+009F
+  triggers: { ascii: [], nonAscii: true },
   apply(text: string, _ctx: FixContext): FixerEdit[] {
     if (isAscii(text) || !C1.test(text)) return [];
     const codec = looksLikeMacRoman(text) ? MACROMAN : WINDOWS_1252;

@@ -13,6 +13,8 @@ const ANY = /[\u3000\uff01-\uffee]/;
  */
 export const characterWidth: Fixer = {
   name: 'characterWidth',
+  // the wide and narrow forms are not ASCII
+  triggers: { ascii: [], nonAscii: true },
   apply(text: string, _ctx: FixContext): FixerEdit[] {
     if (isAscii(text) || !ANY.test(text)) return [];
     const edits: FixerEdit[] = [];

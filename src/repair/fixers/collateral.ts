@@ -18,6 +18,8 @@ const WORD_WINDOW = 6;
  */
 export const collateral: Fixer = {
   name: 'collateral',
+  // only next to the sites the entity fixers leave
+  triggers: { ascii: [], nonAscii: false },
   apply(text: string, ctx: FixContext): FixerEdit[] {
     const sites = sitesWhere(ctx.sites, (s) => s.tag !== undefined && MANGLED_TAGS.has(s.tag));
     if (sites.length === 0) return [];

@@ -9,6 +9,8 @@ const INTACT = /&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1
  */
 export const htmlEntities: Fixer = {
   name: 'htmlEntities',
+  // every reference starts with `&`
+  triggers: { ascii: [0x26], nonAscii: false },
   apply(text: string, ctx: FixContext): FixerEdit[] {
     const mode = ctx.options.htmlEntities;
     if (mode === 'never' || (mode === 'auto' && ctx.isMarkup)) return [];

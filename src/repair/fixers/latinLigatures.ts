@@ -11,6 +11,8 @@ const ANY = /[\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06]/;
 
 export const latinLigatures: Fixer = {
   name: 'latinLigatures',
+  // the ligatures are not ASCII
+  triggers: { ascii: [], nonAscii: true },
   apply(text: string, _ctx: FixContext): FixerEdit[] {
     if (isAscii(text) || !ANY.test(text)) return [];
     const edits: FixerEdit[] = [];

@@ -9,6 +9,8 @@ const ANY = /[\r\u2028\u2029\u0085]/;
  */
 export const lineBreaks: Fixer = {
   name: 'lineBreaks',
+  // CR, and U+0085, U+2028, U+2029
+  triggers: { ascii: [0x0d], nonAscii: true },
   apply(text: string, _ctx: FixContext): FixerEdit[] {
     if (!ANY.test(text)) return [];
     const edits: FixerEdit[] = [];

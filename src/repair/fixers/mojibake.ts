@@ -16,6 +16,8 @@ const HAS_IDEOGRAPH = /[\u4e00-\u9fff]/;
  */
 export const mojibake: Fixer = {
   name: 'mojibake',
+  // every repair starts from a non-ASCII character
+  triggers: { ascii: [], nonAscii: true },
   apply(text: string, ctx: FixContext): FixerEdit[] {
     // Every repair below needs two adjacent non-ASCII characters or one of a few trigger characters.
     if (isAscii(text) || !maybeBad(text)) return [];

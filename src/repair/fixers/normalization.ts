@@ -11,6 +11,8 @@ const MAYBE_CHANGES = /[^\u0000-\u00bf]/;
  */
 export const normalization: Fixer = {
   name: 'normalization',
+  // ASCII is the same in every normalization form
+  triggers: { ascii: [], nonAscii: true },
   apply(text: string, ctx: FixContext): FixerEdit[] {
     const form = ctx.options.normalization;
     if (form === 'none' || isAscii(text) || !MAYBE_CHANGES.test(text)) return [];

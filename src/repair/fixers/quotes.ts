@@ -32,6 +32,8 @@ interface Mark {
  */
 export const quotes: Fixer = {
   name: 'quotes',
+  // ASCII marks are rewritten only next to other damage; alone, only a pair with a guillemet
+  triggers: { ascii: [], nonAscii: true },
   apply(text: string, ctx: FixContext): FixerEdit[] {
     if (!ANY_MARK.test(text)) return [];
     // Sloppy but undamaged text mixes `''`, `"` and curly quotes; guillemets next to English marks

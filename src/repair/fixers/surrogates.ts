@@ -11,6 +11,8 @@ const isWellFormed = (text: string): boolean => (text as unknown as { isWellForm
  */
 export const surrogates: Fixer = {
   name: 'surrogates',
+  // a lone surrogate is not ASCII
+  triggers: { ascii: [], nonAscii: true },
   apply(text: string, _ctx: FixContext): FixerEdit[] {
     if (isAscii(text) || isWellFormed(text)) return [];
     const edits: FixerEdit[] = [];

@@ -6,6 +6,8 @@ const CSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 /** Removes terminal escape sequences: they are instructions to a terminal, never text. */
 export const terminalEscapes: Fixer = {
   name: 'terminalEscapes',
+  // every sequence starts with ESC
+  triggers: { ascii: [0x1b], nonAscii: false },
   apply(text: string, _ctx: FixContext): FixerEdit[] {
     if (text.indexOf('\u001b') < 0) return [];
     const edits: FixerEdit[] = [];

@@ -10,6 +10,8 @@ const ANY_CURLY = /[\u02bc\u2018-\u201f]/;
  */
 export const uncurlQuotes: Fixer = {
   name: 'uncurlQuotes',
+  // curly quotes are not ASCII
+  triggers: { ascii: [], nonAscii: true },
   apply(text: string, _ctx: FixContext): FixerEdit[] {
     if (isAscii(text) || !ANY_CURLY.test(text)) return [];
     const edits: FixerEdit[] = [];

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { InputError } from '../io/errors.js';
+import { InputError } from './io/errors.js';
 import { fileProblem } from './inputs.js';
 import { BlockSplitter, type LineBlock } from './lineBlocks.js';
 import type { ByteCounter } from './open.js';
@@ -44,6 +44,7 @@ export async function* fileLineBlocks(
         throw new InputError(source, fileProblem(err as NodeJS.ErrnoException));
       }
       counter.bytes += bytesRead;
+      counter.decompressed += bytesRead;
       const filled = carry.length + bytesRead;
       const atEnd = bytesRead === 0;
       const end = atEnd ? filled : buf.lastIndexOf(0x0a, filled - 1) + 1;

@@ -1,8 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { sourceName } from '../io/readDocument.js';
-import type { RecordFormat } from './task.js';
+import { sourceName } from './io/readDocument.js';
+import type { RecordFormat } from './chunk.js';
 
 export type Compression = 'none' | 'gzip' | 'zstd';
 

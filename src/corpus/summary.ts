@@ -1,5 +1,5 @@
 import type { RejectNote } from './journal.js';
-import type { ChunkStats } from './task.js';
+import type { ChunkStats } from './chunk.js';
 
 /** The final account of a run, printed on stderr and written as JSON by `--summary FILE`. */
 export interface BatchSummary {
@@ -7,7 +7,10 @@ export interface BatchSummary {
   fixes: Record<string, number>;
   /** Repairs per 1,000 input characters over the whole run (the per-record damage score, pooled). */
   damage: number;
+  /** Bytes read from the inputs as stored (compressed, for .gz/.zst). */
   bytesRead: number;
+  /** Bytes of the inputs' content (decompressed): what the records were cut from and what MB/s counts. */
+  bytesDecompressed: number;
   seconds: number;
   workers: number;
   /** Peak resident memory of the process (main thread and workers), in bytes. */
@@ -49,9 +52,11 @@ export function formatSummary(s: BatchSummary): string {
   ];
   const fixes = Object.entries(s.fixes).filter(([, c]) => c > 0);
   lines.push(`  fixes: ${fixes.length === 0 ? 'none' : fixes.map(([name, c]) => `${name} ${n(c)}`).join(', ')}; damage ${s.damage} repairs per 1,000 characters`);
-  const mb = s.bytesRead / 1e6;
+  const mb = s.bytesDecompressed / 1e6;
   const secs = Math.max(s.seconds, 1e-3);
-  lines.push(`  ${mb.toFixed(1)} MB in ${s.seconds.toFixed(1)} s (${(mb / secs).toFixed(1)} MB/s, ${n(Math.round(r.in / secs))} records/s) on ${s.workers} worker${s.workers === 1 ? '' : 's'}, peak memory ${Math.round(s.peakRss / 1e6)} MB${s.resumed ? ', resumed' : ''}`);
+  // Compressed inputs: the rate counts the content; what was read from disk is shown beside it.
+  const stored = s.bytesRead !== s.bytesDecompressed ? ` (${(s.bytesRead / 1e6).toFixed(1)} MB compressed)` : '';
+  lines.push(`  ${mb.toFixed(1)} MB${stored} in ${s.seconds.toFixed(1)} s (${(mb / secs).toFixed(1)} MB/s, ${n(Math.round(r.in / secs))} records/s) on ${s.workers} worker${s.workers === 1 ? '' : 's'}, peak memory ${Math.round(s.peakRss / 1e6)} MB${s.resumed ? ', resumed' : ''}`);
   if (!s.balanced) lines.push(`  internal error: records in ≠ out + rejected`);
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { InputError } from './io/errors.js';
 import { dirname, join } from 'node:path';
-import { Output } from '../io/output.js';
+import { Output } from './io/output.js';
 import type { Chunk } from './chunks.js';
 import type { InputFile } from './inputs.js';
 
@@ -12,11 +13,14 @@ export interface Sink {
   commit(): Promise<number>;
   /** Whether a checkpoint may be taken after this chunk (the tree sink: only at file ends). */
   canCheckpointAfter(chunk: Chunk): boolean;
+  /** Whether a resume could truncate the output back to a checkpoint (not a pipe, a device or standard output). */
+  readonly resumable: boolean;
   close(): Promise<void>;
 }
 
 /** Standard output, with back-pressure; not resumable. */
 export class StreamSink implements Sink {
+  readonly resumable = false;
   private readonly out: Output;
   constructor(stream: NodeJS.WritableStream) {
     this.out = new Output(stream);
@@ -44,26 +48,35 @@ export class FileSink implements Sink {
   private constructor(
     private readonly handle: FileHandle,
     private position: number,
+    /** A regular file; anything else (`/dev/null`, a named pipe, `/dev/stdout`) is written in sequence, never synced. */
+    readonly resumable: boolean,
   ) {}
 
+  /** The output's directory is created when missing, as `--help` says. */
   static async open(path: string, resumeAt: number | null): Promise<FileSink> {
+    const info = await stat(path).catch(() => null);
+    if (info && !info.isFile()) {
+      if (info.isDirectory()) throw new InputError(path, 'is a directory, not a file to write');
+      // Positions and fsync mean nothing for a device or a pipe; it is opened for appending as a shell would.
+      return new FileSink(await open(path, 'a'), 0, false);
+    }
     await mkdir(dirname(path), { recursive: true });
-    if (resumeAt === null) return new FileSink(await open(path, 'w'), 0);
+    if (resumeAt === null) return new FileSink(await open(path, 'w'), 0, true);
     const handle = await open(path, 'r+').catch(async () => open(path, 'w'));
     await handle.truncate(resumeAt);
-    return new FileSink(handle, resumeAt);
+    return new FileSink(handle, resumeAt, true);
   }
 
   async write(_chunk: Chunk | null, out: Uint8Array): Promise<void> {
     let done = 0;
     while (done < out.length) {
-      const { bytesWritten } = await this.handle.write(out, done, out.length - done, this.position);
+      const { bytesWritten } = await this.handle.write(out, done, out.length - done, this.resumable ? this.position : null);
       done += bytesWritten;
       this.position += bytesWritten;
     }
   }
   async commit(): Promise<number> {
-    await this.handle.sync();
+    if (this.resumable) await this.handle.sync();
     return this.position;
   }
   canCheckpointAfter(): boolean {
@@ -79,6 +92,7 @@ export class FileSink implements Sink {
  * `NAME.partial` and renamed when complete, so a reader never sees half a file.
  */
 export class TreeSink implements Sink {
+  readonly resumable = true;
   private current: { index: number; handle: FileHandle; partial: string; final: string; position: number } | null = null;
   constructor(
     private readonly dir: string,

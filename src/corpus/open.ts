@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { Decompress } from 'fzstd';
-import { InputError } from '../io/errors.js';
+import { InputError } from './io/errors.js';
 import { fileProblem, type InputFile } from './inputs.js';
 
-/** Counts the bytes read from disk (compressed, for compressed files), for progress and the summary. */
+/** Counts the bytes read from disk (compressed, for compressed files) and the bytes they hold, for progress and the summary. */
 export interface ByteCounter {
   bytes: number;
+  decompressed: number;
 }
 
 /**
@@ -17,9 +18,11 @@ export async function* openInput(file: InputFile, counter: ByteCounter): AsyncGe
   const raw = file.path === '-' ? process.stdin : createReadStream(file.path, { highWaterMark: 1 << 20 });
   const counted = countBytes(raw as AsyncIterable<Buffer>, counter, file.source);
   try {
-    if (file.compression === 'gzip') yield* gunzip(counted, file.source);
-    else if (file.compression === 'zstd') yield* unzstd(counted, file.source);
-    else yield* counted;
+    const content = file.compression === 'gzip' ? gunzip(counted, file.source) : file.compression === 'zstd' ? unzstd(counted, file.source) : counted;
+    for await (const part of content) {
+      counter.decompressed += part.length;
+      yield part;
+    }
   } finally {
     if (raw !== process.stdin) (raw as import('node:fs').ReadStream).destroy();
   }

@@ -1,10 +1,10 @@
-import { InputError, where } from '../io/errors.js';
-import { MAX_DOCUMENT_BYTES } from '../io/readDocument.js';
+import { InputError, where } from './io/errors.js';
+import { MAX_DOCUMENT_BYTES } from './io/readDocument.js';
 import type { InputFile } from './inputs.js';
 import { fileLineBlocks } from './fileLineBlocks.js';
 import { lineBlocks } from './lineBlocks.js';
 import { openInput, type ByteCounter } from './open.js';
-import type { ChunkTask, RecordOrigin } from './task.js';
+import type { ChunkTask, RecordOrigin } from './chunk.js';
 import { isTextPayload, parseHttpResponse, readWarc, WarcFormatError } from './warc.js';
 
 /** A chunk as the reader makes it; the runner adds the sequence number and settings. */
@@ -79,7 +79,7 @@ export async function* chunksOf(
     return;
   }
   try {
-    if (file.format === 'jsonl' || file.format === 'lines') {
+    if (file.format === 'jsonl' || file.format === 'lines' || file.format === 'pieces') {
       // Oversize lines are still read whole so that they can be rejected verbatim; the worker decides.
       const blocks =
         file.path !== '-' && file.compression === 'none'
@@ -142,7 +142,7 @@ export async function* chunksOf(
     if (lengths.length > 0) yield take(false);
     const problem = err instanceof InputError ? err.problem : err.message;
     // Line-based files name the line where reading stopped; other files are one record or WARC.
-    const at = lastN > 0 && (file.format === 'jsonl' || file.format === 'lines') ? where(file.source, lastN + 1) : file.source;
+    const at = lastN > 0 && (file.format === 'jsonl' || file.format === 'lines' || file.format === 'pieces') ? where(file.source, lastN + 1) : file.source;
     yield unreadable(at, problem, lastN + 1);
     return;
   }

@@ -1,5 +1,5 @@
 import { open, readFile, rename, stat, type FileHandle } from 'node:fs/promises';
-import type { ChunkStats } from './task.js';
+import type { ChunkStats } from './chunk.js';
 
 /** A reject as the summary keeps it (the first ones only; all of them are counted). */
 export interface RejectNote {

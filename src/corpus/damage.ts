@@ -1,4 +1,4 @@
-import type { FixCounts } from '../../repair/index.js';
+import type { FixCounts } from '../repair/index.js';
 
 /**
  * How broken a record was: repairs made per 1,000 characters of input (UTF-16 units), rounded to
