@@ -1,4 +1,5 @@
 import { open, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { InputError } from './io/errors.js';
 import { expandInputs, fileProblem, type InputFile } from './inputs.js';
 import { CHUNK_RECORDS } from './chunks.js';
@@ -125,7 +126,8 @@ export async function planRun(config: BatchConfig, targetBytes = PIECE_BYTES): P
   const files: PlannedFile[] = [];
   const chunks: DescribedChunk[] = [];
   for (const [fileIndex, input] of expanded.entries()) {
-    const file = await plannedFile(input);
+    // Read by absolute path wherever the worker runs; named as given, so that the output is the local run's.
+    const file = await plannedFile(input.unreadable === undefined ? { ...input, path: resolve(input.path) } : input);
     files.push(file);
     const settings = settingsFor(config, file);
     for await (const piece of piecesOf(file, targetBytes)) {
