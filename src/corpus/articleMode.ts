@@ -1,13 +1,13 @@
 import { PageDecodeError, toArticle, type ArticleOptions } from '../article/index.js';
 import type { FixCounts } from '../repair/index.js';
-import { RecordError, type Processor } from './modeTypes.js';
+import { RecordError, type ModeFactory } from './modeTypes.js';
 
 /**
  * The article layer reads HTML (bytes with the HTTP charset, or a string) or scraped text and
  * repairs the body itself; it takes no repair options. A record counts as repaired when the body
  * needed fixes, and its damage is scored against the body's length, not the page's.
  */
-export const article: Processor = (input) => {
+export const article: ModeFactory = () => (input) => {
   const options: ArticleOptions = { source: input.source };
   if (input.charset) options.charset = input.charset;
   if (input.url) options.url = input.url;

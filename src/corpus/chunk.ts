@@ -9,8 +9,13 @@ export type Mode = 'fix' | 'article';
 /** What a worker writes per record: JSON lines, or the repaired text itself (`--out-dir` of text files). */
 export type OutputShape = 'jsonl' | 'raw';
 
+/** What each output record carries under `unmangle`: nothing, the fixes and damage, or also where it came from. */
+export type MetaLevel = 'none' | 'counts' | 'full';
+export const META_LEVELS: readonly MetaLevel[] = ['none', 'counts', 'full'];
+
 export interface TaskSettings {
   mode: Mode;
+  meta: MetaLevel;
   field: string;
   idField: string;
   options: FixOptions;

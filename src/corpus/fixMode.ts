@@ -1,10 +1,13 @@
-import { fixAndCount } from '../repair/index.js';
-import type { Processor } from './modeTypes.js';
+import { counterFor } from '../repair/index.js';
+import type { ModeFactory } from './modeTypes.js';
 
-export const fix: Processor = (input, options) => {
-  const text = input.text ?? decodePayload(input.bytes!, input.charset);
-  const result = fixAndCount(text, options);
-  return { text: result.text, counts: result.counts, changed: result.text !== text, inputLength: text.length };
+export const fix: ModeFactory = (options) => {
+  const fixAndCount = counterFor(options);
+  return (input) => {
+    const text = input.text ?? decodePayload(input.bytes!, input.charset);
+    const result = fixAndCount(text);
+    return { text: result.text, counts: result.counts, changed: result.text !== text, inputLength: text.length };
+  };
 };
 
 /** WARC payloads are decoded as the HTTP header says; an unknown or absent charset falls back to UTF-8. */

@@ -19,7 +19,10 @@ export interface Processed {
   extra?: Record<string, unknown>;
 }
 
-export type Processor = (input: ProcessInput, options: FixOptions) => Processed;
+export type Processor = (input: ProcessInput) => Processed;
+
+/** A mode makes its processor once per run's options (resolving them is not a per-record cost). */
+export type ModeFactory = (options: FixOptions) => Processor;
 
 /** The record cannot be processed (e.g. page bytes that decode to nothing); the chunk processor rejects it. */
 export class RecordError extends Error {

@@ -16,6 +16,26 @@ export class OutputBytes {
     this.buf.set(b, this.length);
     this.length += b.length;
   }
+  /** Bytes that need no JSON escape, as a JSON string. */
+  quoted(b: Uint8Array): void {
+    this.room(b.length + 2);
+    this.buf[this.length++] = 0x22;
+    this.buf.set(b, this.length);
+    this.length += b.length;
+    this.buf[this.length++] = 0x22;
+  }
+  /** A non-negative whole number in decimal, without making a string of it. */
+  decimal(n: number): void {
+    let digits = 1;
+    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+    this.room(digits);
+    let i = this.length + digits;
+    this.length = i;
+    do {
+      this.buf[--i] = 0x30 + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
+  }
   text(s: string): void {
     // 3 bytes per UTF-16 unit is the most UTF-8 can need; measure exactly only when that does not fit.
     this.room(this.length + s.length * 3 <= this.buf.length ? 0 : Buffer.byteLength(s));

@@ -1,226 +1,445 @@
-import type { FixCounts } from '../repair/index.js';
+import { byteScreen, type ByteScreen } from '../repair/index.js';
+import { damageScore } from './damage.js';
 import { InputError, where } from './io/errors.js';
-import { isBlank, parseTextRecord, type JsonObject } from './io/jsonRecord.js';
-import { linesIn, type Line } from './io/lines.js';
+import { parseTextRecord, type JsonObject } from './io/jsonRecord.js';
 import { decodeDocument } from './io/readDocument.js';
 import { describeInvalidUtf8, decodeUtf8, findInvalidUtf8 } from './io/utf8.js';
-import { damageScore } from './damage.js';
-import { OutputBytes } from './outputBytes.js';
 import { PROCESSORS } from './modes.js';
 import { RecordError, type ProcessInput, type Processed, type Processor } from './modeTypes.js';
+import { OutputBytes } from './outputBytes.js';
 import { inShard } from './shard.js';
-import { emptyStats, type ChunkResult, type ChunkTask, type RecordOrigin } from './chunk.js';
+import { emptyStats, type ChunkResult, type ChunkStats, type ChunkTask, type RecordOrigin, type TaskSettings } from './chunk.js';
 
 /**
  * The chunk processor: repairs every record of a chunk and returns the output lines as one buffer,
  * the rejects and the counts. It depends on nothing but the chunk, so any thread or machine that
  * runs it gets the same bytes. Parsing, repair and serialisation all happen here, so whoever hands
  * out chunks only moves bytes.
+ *
+ * Most records of a corpus are clean. A record whose bytes pass the repair layer's byte screen
+ * cannot be changed by any enabled fixer, so it is not decoded for repair at all: a JSON line is
+ * still parsed (it must be valid and its field a string), then written through as its input bytes.
  */
 export async function processChunk(task: ChunkTask): Promise<ChunkResult> {
-  const stats = emptyStats();
-  const rejects: ChunkResult['rejects'] = [];
-  const out = new OutputBytes(Math.max(4096, task.bytes.byteLength + (task.bytes.byteLength >> 2)));
-  const processor = await loadProcessor(task.settings.mode);
-  let stopped = false;
-  // Synchronous from here: an async iteration per record cost promises and microtasks for nothing.
-  for (const { bytes, origin } of recordsOf(task)) {
-    const outcome = processRecord(task, bytes, origin, processor);
-    if (outcome === 'other-shard') {
-      stats.otherShards++;
-      continue;
+  const run = await runFor(task.settings);
+  const chunk = new ChunkWork(task, run);
+  chunk.processAll();
+  return { seq: task.seq, out: chunk.out.result(), rejects: chunk.rejects, stats: chunk.stats, stopped: chunk.stopped };
+}
+
+/** What a run's settings make once per worker: the processor, the screens and the metadata's fixed parts. */
+interface RunTools {
+  process: Processor;
+  /** Null when records cannot be screened (article mode, markup input). */
+  screen: ByteScreen | null;
+  /** The screen plus what a `--lines` record needs decoded anyway: NUL (binary) and non-ASCII (UTF-8 validation). */
+  lineScreen: ByteScreen | null;
+  /** Whether the screen flags every non-ASCII byte: a line it passes is ASCII, so latin1 is its UTF-8. */
+  asciiOnly: boolean;
+}
+
+const tools = new Map<string, RunTools>();
+
+async function runFor(settings: TaskSettings): Promise<RunTools> {
+  // Chunks arrive structured-cloned, each with its own settings object: the key is their content.
+  const key = `${settings.mode}\u0000${JSON.stringify(settings.options)}`;
+  let made = tools.get(key);
+  if (!made) {
+    const process = (await PROCESSORS[settings.mode]())(settings.options);
+    const screen = settings.mode === 'fix' ? byteScreen(settings.options) : null;
+    let lineScreen: ByteScreen | null = null;
+    if (screen) {
+      lineScreen = Uint8Array.from(screen);
+      lineScreen[0] = 1;
+      lineScreen.fill(1, 0x80);
     }
-    if (outcome === 'blank') continue;
-    stats.in++;
-    if (outcome instanceof InputError) {
-      stats.rejected++;
-      rejects.push({ where: outcome.where, problem: outcome.problem, bytes: task.unreadable ? null : new Uint8Array(bytes) });
-      if (task.settings.strict) {
-        stopped = true;
-        break;
+    made = { process, screen, lineScreen, asciiOnly: screen !== null && screen[0x80] === 1 };
+    tools.set(key, made);
+  }
+  return made;
+}
+
+const BACKSLASH = 0x5c;
+const QUOTE = 0x22;
+const CLOSING_FIXES = Buffer.from(',"fixes":{"total":0},"damage":0}}\n');
+const CLOSING_COUNTS = Buffer.from('{"fixes":{"total":0},"damage":0}}\n');
+const NEWLINE = Buffer.from('\n');
+const LINE_KEY = Buffer.from(',"line":');
+
+/** One chunk's processing: its output buffer, rejects and counts, and the per-record steps for each format. */
+class ChunkWork {
+  readonly out: OutputBytes;
+  readonly stats: ChunkStats = emptyStats();
+  readonly rejects: ChunkResult['rejects'] = [];
+  stopped = false;
+  private readonly all: Buffer;
+  private readonly settings: TaskSettings;
+  private readonly sourceJson: string;
+  /** `,"unmangle":{"source":…` up to where the line number goes (full metadata), or up to the fixes. */
+  private readonly metaOpen: Buffer;
+  /** `{"text":` for `--lines` records. */
+  private readonly fieldOpen: Buffer;
+
+  constructor(
+    private readonly task: ChunkTask,
+    private readonly tools: RunTools,
+  ) {
+    this.settings = task.settings;
+    this.all = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+    // Room for the metadata of small records too: growing the buffer would copy it.
+    this.out = new OutputBytes(4096 + task.bytes.byteLength * 2);
+    this.sourceJson = JSON.stringify(task.source);
+    this.fieldOpen = Buffer.from(`{${JSON.stringify(this.settings.field)}:`);
+    this.metaOpen = Buffer.from(this.settings.meta === 'full' ? `,"unmangle":{"source":${this.sourceJson}` : ',"unmangle":');
+  }
+
+  processAll(): void {
+    const task = this.task;
+    if (task.unreadable !== undefined) {
+      if (inShard(this.settings.shard ? `${task.shardName}:${task.firstN}` : '', this.settings.shard)) this.reject(new InputError(task.unreadable.where, task.unreadable.problem), null);
+      else this.stats.otherShards++;
+      return;
+    }
+    if (task.lineCount !== undefined) {
+      // Synchronous and without an object per line: this loop runs for every record of a corpus.
+      // No length limit here: an oversize line is kept whole so that it can be rejected verbatim.
+      const all = this.all;
+      let n = task.firstN;
+      let start = 0;
+      const end = all.length;
+      while (start < end && !this.stopped) {
+        let nl = all.indexOf(0x0a, start);
+        if (nl < 0) nl = end;
+        const lineEnd = nl > start && all[nl - 1] === 0x0d ? nl - 1 : nl;
+        if (task.format === 'jsonl') this.jsonLine(start, lineEnd, n);
+        else this.textLine(start, lineEnd, n);
+        n++;
+        start = nl + 1;
       }
-      continue;
+      return;
     }
+    let offset = 0;
+    for (let i = 0; i < task.lengths.length && !this.stopped; i++) {
+      const length = task.lengths[i]!;
+      const origin = task.origins?.[i] ?? { n: task.firstN + i };
+      this.document(this.all.subarray(offset, offset + length), origin);
+      offset += length;
+    }
+  }
+
+  private jsonLine(start: number, end: number, n: number): void {
+    const { settings, all } = this;
+    if (isBlank(all, start, end)) return;
+    const bytes = all.subarray(start, end);
+    const lineKey = settings.shard ? `${this.task.shardName}:${n}` : '';
+    const screen = this.tools.screen;
+    const screened = screen !== null && passesJsonScreen(screen, all, start, end);
+    // A screened line is ASCII when the screen flags non-ASCII bytes: no need to validate it as UTF-8.
+    let parsed = screened && this.tools.asciiOnly && bytes.length <= settings.maxLineBytes ? parseAscii(all.toString('latin1', start, end), settings.field) : null;
+    if (!parsed) {
+      try {
+        parsed = parseTextRecord({ number: n, bytes, oversize: bytes.length > settings.maxLineBytes }, this.task.source, settings.field, settings.maxLineBytes);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        if (!inShard(lineKey, settings.shard)) this.stats.otherShards++;
+        else this.reject(err, bytes);
+        return;
+      }
+    }
+    const { record, text } = parsed;
+    if (settings.shard) {
+      const id = record[settings.idField];
+      if (!inShard(typeof id === 'string' || typeof id === 'number' ? `id:${id}` : lineKey, settings.shard)) {
+        this.stats.otherShards++;
+        return;
+      }
+    }
+    if (screened && settings.output === 'jsonl' && !('unmangle' in record)) {
+      const close = closingBrace(all, start, end);
+      if (close > start) {
+        // Clean: the line as it came, with the metadata appended inside its braces.
+        this.counted(text.length);
+        this.out.bytes(all.subarray(start, close));
+        this.cleanMeta(n);
+        return;
+      }
+    }
+    let processed: Processed;
+    try {
+      processed = this.tools.process({ text, source: this.task.source });
+    } catch (err) {
+      this.failed(err, n, bytes);
+      return;
+    }
+    record[settings.field] = processed.text;
+    this.finish(record, processed, { n }, bytes);
+  }
+
+  private textLine(start: number, end: number, n: number): void {
+    const { settings, all } = this;
+    const source = this.task.source;
+    if (settings.shard && !inShard(`${this.task.shardName}:${n}`, settings.shard)) {
+      this.stats.otherShards++;
+      return;
+    }
+    const bytes = all.subarray(start, end);
+    if (bytes.length > settings.maxLineBytes) {
+      this.reject(new InputError(where(source, n), `line is longer than ${settings.maxLineBytes} bytes (--max-line-bytes)`), bytes);
+      return;
+    }
+    const screen = this.tools.lineScreen;
+    if (screen) {
+      // One pass: the screen, and whether the line needs any JSON escape.
+      let escape = false;
+      let i = start;
+      for (; i < end; i++) {
+        const b = all[i]!;
+        if (screen[b] === 1) break;
+        if (b < 0x20 || b === QUOTE || b === BACKSLASH) escape = true;
+      }
+      if (i === end) {
+        this.counted(end - start);
+        if (settings.output === 'raw') {
+          this.out.bytes(bytes);
+          this.out.bytes(NEWLINE);
+        } else {
+          this.out.bytes(this.fieldOpen);
+          if (escape) this.out.text(JSON.stringify(all.toString('latin1', start, end)));
+          else this.out.quoted(bytes);
+          this.cleanMeta(n);
+        }
+        return;
+      }
+    }
+    const text = decodeUtf8(bytes);
+    if (text === null) {
+      const problem = findInvalidUtf8(bytes)!;
+      this.reject(new InputError(where(source, n, problem.column), describeInvalidUtf8(problem)), bytes);
+      return;
+    }
+    if (text.includes('\0')) {
+      this.reject(new InputError(where(source, n), 'binary data (NUL byte), not text'), bytes);
+      return;
+    }
+    let processed: Processed;
+    try {
+      processed = this.tools.process({ text, source });
+    } catch (err) {
+      this.failed(err, n, bytes);
+      return;
+    }
+    this.finish({ [settings.field]: processed.text }, processed, { n });
+  }
+
+  /** A whole text file or a WARC payload. */
+  private document(bytes: Buffer, origin: RecordOrigin): void {
+    const { settings, task } = this;
+    const source = task.source;
+    const key = task.format === 'text' ? task.shardName : origin.warcId ? `warc:${origin.warcId}` : settings.shard ? `${task.shardName}:${origin.n}` : '';
+    if (!inShard(key, settings.shard)) {
+      this.stats.otherShards++;
+      return;
+    }
+    let processed: Processed;
+    try {
+      if (task.format === 'text') {
+        const text = decodeDocument(bytes, source);
+        processed = this.tools.lineScreen && passesScreenAll(this.tools.lineScreen, bytes) ? unchanged(text) : this.tools.process({ text, source });
+      } else {
+        const input: ProcessInput = { bytes, source };
+        if (origin.charset) input.charset = origin.charset;
+        if (origin.url) input.url = origin.url;
+        processed = this.tools.process(input);
+      }
+    } catch (err) {
+      this.failed(err, origin.n, bytes);
+      return;
+    }
+    const record: JsonObject = { [settings.field]: processed.text };
+    if (task.format === 'warc') {
+      if (origin.url) record.url = origin.url;
+      if (origin.date) record.date = origin.date;
+      if (origin.warcId) record.warcRecordId = origin.warcId;
+    }
+    this.finish(record, processed, origin);
+  }
+
+  private counted(length: number): void {
+    const stats = this.stats;
+    stats.in++;
     stats.out++;
-    const { processed, line } = outcome;
+    stats.unchanged++;
+    stats.charsIn += length;
+    stats.charsOut += length;
+  }
+
+  /** The metadata of a record nothing was done to, and the line's end (the object has its text field before it). */
+  private cleanMeta(n: number): void {
+    const out = this.out;
+    const meta = this.settings.meta;
+    if (meta === 'none') {
+      out.text('}\n');
+      return;
+    }
+    if (meta === 'full') {
+      out.bytes(this.metaOpen);
+      out.bytes(LINE_KEY);
+      out.decimal(n);
+      out.bytes(CLOSING_FIXES);
+      return;
+    }
+    out.bytes(this.metaOpen);
+    out.bytes(CLOSING_COUNTS);
+  }
+
+  /** The record after processing: its output line(s), counts and metadata. */
+  private finish(record: JsonObject, processed: Processed, origin: RecordOrigin, raw?: Buffer): void {
+    const { stats, out, settings, task } = this;
+    stats.in++;
+    stats.out++;
     if (processed.changed) stats.repaired++;
     else stats.unchanged++;
     stats.charsIn += processed.inputLength;
     stats.charsOut += processed.text.length;
-    for (const [name, n] of Object.entries(processed.counts)) stats.fixes[name] = (stats.fixes[name] ?? 0) + (n ?? 0);
-    if (typeof line === 'string') out.text(line);
-    else {
-      if (typeof line.head === 'string') out.openObject(line.head);
-      else out.bytes(line.head);
-      out.text(line.tail);
+    for (const name in processed.counts) stats.fixes[name] = (stats.fixes[name] ?? 0) + (processed.counts[name as keyof typeof processed.counts] ?? 0);
+    if (settings.output === 'raw') {
+      out.text(processed.text);
+      if (task.format === 'lines') out.bytes(NEWLINE);
+      return;
     }
+    if (processed.extra) record.article = processed.extra;
+    const replacing = 'unmangle' in record;
+    const meta = settings.meta === 'none' ? null : this.metaJson(origin, processed);
+    if (meta === null) {
+      if (replacing) delete record.unmangle;
+      out.text(JSON.stringify(record));
+      out.bytes(NEWLINE);
+      return;
+    }
+    const close = raw && !processed.changed && !processed.extra && !replacing ? closingBrace(raw, 0, raw.length) : -1;
+    if (close > 0) {
+      // Written through as it came, with the metadata appended: no need to serialise the text again.
+      out.bytes(raw!.subarray(0, close));
+      out.text(`,"unmangle":${meta}}\n`);
+      return;
+    }
+    if (replacing) {
+      // The input's own `unmangle` field is replaced, in its place, as JSON.stringify would.
+      record.unmangle = JSON.parse(meta) as unknown;
+      out.text(JSON.stringify(record));
+      out.bytes(NEWLINE);
+      return;
+    }
+    // The serialised record is written as it is, not joined to its ending: that would copy the text once more.
+    const json = JSON.stringify(record);
+    out.openObject(json);
+    out.text(`${json.length > 2 ? ',' : ''}"unmangle":${meta}}\n`);
   }
-  return { seq: task.seq, out: out.result(), rejects, stats, stopped };
-}
 
-
-/** The chunk's records with where each came from: lines of a block, or records laid end to end. */
-function* recordsOf(task: ChunkTask): Generator<{ bytes: Buffer; origin: RecordOrigin }> {
-  const all = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
-  if (task.lineCount !== undefined) {
-    // No length limit here: an oversize line is kept whole so that it can be rejected verbatim.
-    let n = task.firstN;
-    for (const bytes of linesIn(all)) yield { bytes, origin: { n: n++ } };
-    return;
-  }
-  let offset = 0;
-  for (let i = 0; i < task.lengths.length; i++) {
-    const bytes = all.subarray(offset, offset + task.lengths[i]!);
-    offset += task.lengths[i]!;
-    yield { bytes, origin: task.origins?.[i] ?? { n: task.firstN + i } };
-  }
-}
-
-const loaded = new Map<string, Processor>();
-
-async function loadProcessor(mode: ChunkTask['settings']['mode']): Promise<Processor> {
-  let processor = loaded.get(mode);
-  if (!processor) {
-    processor = await PROCESSORS[mode]();
-    loaded.set(mode, processor);
-  }
-  return processor;
-}
-
-interface Done {
-  processed: Processed;
   /**
-   * The output for this record, line break included: text, or an object's start and its ending. The start is
-   * the input line's bytes up to its closing brace, or a JSON object's text written without its brace.
+   * The record's `unmangle` field as JSON, written directly: JSON.stringify of a fresh object for
+   * every record cost more than the repair of a clean one. Key order: source, line or offset, fixes
+   * (total first), damage.
    */
-  line: string | { head: Buffer | string; tail: string };
-}
-
-type Outcome = Done | InputError | 'other-shard' | 'blank';
-
-function processRecord(task: ChunkTask, bytes: Buffer, origin: RecordOrigin, processor: (i: ProcessInput, o: ChunkTask['settings']['options']) => Processed): Outcome {
-  const { settings, source } = task;
-  // The key is built only when sharding: most runs do not need it.
-  const lineKey = settings.shard ? `${task.shardName}:${origin.n}` : '';
-  if (task.unreadable !== undefined) {
-    return inShard(lineKey, settings.shard) ? new InputError(task.unreadable.where, task.unreadable.problem) : 'other-shard';
-  }
-  try {
-    switch (task.format) {
-      case 'jsonl': {
-        const line: Line = { number: origin.n, bytes, oversize: bytes.length > settings.maxLineBytes };
-        if (isBlank(line)) return 'blank';
-        let parsed;
-        try {
-          parsed = parseTextRecord(line, source, settings.field, settings.maxLineBytes);
-        } catch (err) {
-          if (err instanceof InputError && !inShard(lineKey, settings.shard)) return 'other-shard';
-          throw err;
-        }
-        if (settings.shard) {
-          const id = parsed.record[settings.idField];
-          if (!inShard(typeof id === 'string' || typeof id === 'number' ? `id:${id}` : lineKey, settings.shard)) return 'other-shard';
-        }
-        const processed = processor({ text: parsed.text, source }, settings.options);
-        const record: JsonObject = parsed.record;
-        record[settings.field] = processed.text;
-        return finish(task, record, processed, origin, bytes);
-      }
-      case 'lines': {
-        if (!inShard(lineKey, settings.shard)) return 'other-shard';
-        if (bytes.length > settings.maxLineBytes) {
-          throw new InputError(where(source, origin.n), `line is longer than ${settings.maxLineBytes} bytes (--max-line-bytes)`);
-        }
-        const text = decodeUtf8(bytes);
-        if (text === null) {
-          const problem = findInvalidUtf8(bytes)!;
-          throw new InputError(where(source, origin.n, problem.column), describeInvalidUtf8(problem));
-        }
-        if (text.includes('\0')) throw new InputError(where(source, origin.n), 'binary data (NUL byte), not text');
-        const processed = processor({ text, source }, settings.options);
-        return finish(task, { [settings.field]: processed.text }, processed, origin);
-      }
-      case 'text': {
-        if (!inShard(task.shardName, settings.shard)) return 'other-shard';
-        const text = decodeDocument(bytes, source);
-        const processed = processor({ text, source }, settings.options);
-        return finish(task, { [settings.field]: processed.text }, processed, origin);
-      }
-      case 'warc': {
-        const key = origin.warcId ? `warc:${origin.warcId}` : lineKey;
-        if (!inShard(key, settings.shard)) return 'other-shard';
-        const input: ProcessInput = { bytes, source };
-        if (origin.charset) input.charset = origin.charset;
-        if (origin.url) input.url = origin.url;
-        const processed = processor(input, settings.options);
-        const record: JsonObject = { [settings.field]: processed.text };
-        if (origin.url) record.url = origin.url;
-        if (origin.date) record.date = origin.date;
-        if (origin.warcId) record.warcRecordId = origin.warcId;
-        return finish(task, record, processed, origin);
-      }
+  private metaJson(origin: RecordOrigin, processed: Processed): string {
+    const { task, settings } = this;
+    let json = '{';
+    if (settings.meta === 'full') {
+      json += `"source":${this.sourceJson}`;
+      if (task.format === 'warc') json += origin.offset === undefined ? '' : `,"offset":${origin.offset}`;
+      else if (task.format !== 'text') json += `,"line":${origin.n}`;
+      json += ',';
     }
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    if (err instanceof RecordError) return new InputError(where(source, origin.n), err.message);
-    throw err;
+    let total = 0;
+    let fixes = '';
+    for (const name in processed.counts) {
+      const n = processed.counts[name as keyof typeof processed.counts] ?? 0;
+      total += n;
+      fixes += `,${JSON.stringify(name)}:${n}`;
+    }
+    return `${json}"fixes":{"total":${total}${fixes}},"damage":${damageScore(processed.counts, processed.inputLength)}}`;
+  }
+
+  private failed(err: unknown, n: number, bytes: Buffer): void {
+    if (err instanceof InputError) this.reject(err, bytes);
+    else if (err instanceof RecordError) this.reject(new InputError(where(this.task.source, n), err.message), bytes);
+    else throw err;
+  }
+
+  private reject(err: InputError, bytes: Buffer | null): void {
+    this.stats.in++;
+    this.stats.rejected++;
+    this.rejects.push({ where: err.where, problem: err.problem, bytes: bytes ? new Uint8Array(bytes) : null });
+    if (this.settings.strict) this.stopped = true;
   }
 }
 
-/** `raw`: the JSON line as read, written through (with the metadata added) when nothing changed. */
-function finish(task: ChunkTask, record: JsonObject, processed: Processed, origin: RecordOrigin, raw?: Buffer): Done {
-  if (task.settings.output === 'raw') {
-    return { processed, line: task.format === 'lines' ? processed.text + '\n' : processed.text };
+/** A JSON line known to be ASCII, parsed without decoding; null when it is not a usable record (the full parser then says why). */
+function parseAscii(json: string, field: string): { record: JsonObject; text: string } | null {
+  let record: unknown;
+  try {
+    record = JSON.parse(json);
+  } catch {
+    return null;
   }
-  if (processed.extra) record.article = processed.extra;
-  // The input's own `unmangle` field is replaced, in its place, as JSON.stringify would.
-  const replacing = 'unmangle' in record;
-  const meta = metaJson(task, origin, processed);
-  const close = raw && !processed.changed && !processed.extra && !replacing ? closingBrace(raw) : -1;
-  if (close > 0) {
-    // Most records are clean: appending the metadata to the line as it came saves serialising the text again.
-    return { processed, line: { head: raw!.subarray(0, close), tail: `,"unmangle":${meta}}\n` } };
-  }
-  if (replacing) {
-    record.unmangle = JSON.parse(meta) as unknown;
-    return { processed, line: JSON.stringify(record) + '\n' };
-  }
-  // The serialised record is written as it is, not joined to its ending: that would copy the text once more.
-  const json = JSON.stringify(record);
-  return { processed, line: { head: json, tail: `${json.length > 2 ? ',' : ''}"unmangle":${meta}}\n` } };
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return null;
+  const text = (record as JsonObject)[field];
+  if (typeof text !== 'string' || !Object.prototype.hasOwnProperty.call(record, field)) return null;
+  return { record: record as JsonObject, text };
 }
 
-const sourceJson = new WeakMap<ChunkTask, string>();
+function unchanged(text: string): Processed {
+  return { text, counts: {}, changed: false, inputLength: text.length };
+}
+
+function passesScreenAll(screen: ByteScreen, bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (screen[bytes[i]!] === 1) return false;
+  return true;
+}
+
+/** Escaped characters in a JSON line; each is screened as the character it stands for. */
+const ESCAPED: Record<number, number> = { 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c, 0x22: 0x22, 0x5c: 0x5c, 0x2f: 0x2f };
 
 /**
- * The record's `unmangle` field as JSON, written directly: it is built for every record, and
- * JSON.stringify of a fresh object each time cost more than the repair of a clean record.
- * Key order: source, line or offset, fixes (total first), damage.
+ * The screen over a JSON line's bytes, escapes read as what they stand for (`\u0026` is `&`, `\r`
+ * a carriage return). Keys and other fields are screened too, which only makes it stricter.
  */
-function metaJson(task: ChunkTask, origin: RecordOrigin, processed: Processed): string {
-  let source = sourceJson.get(task);
-  if (source === undefined) {
-    source = JSON.stringify(task.source);
-    sourceJson.set(task, source);
+export function passesJsonScreen(screen: ByteScreen, bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (screen[b] === 1) return false;
+    if (b !== BACKSLASH) continue;
+    const e = bytes[++i];
+    if (e === 0x75) {
+      let code = 0;
+      for (let k = 0; k < 4; k++) {
+        const h = bytes[i + 1 + k];
+        const d = h === undefined ? -1 : h >= 0x30 && h <= 0x39 ? h - 0x30 : h >= 0x61 && h <= 0x66 ? h - 0x57 : h >= 0x41 && h <= 0x46 ? h - 0x37 : -1;
+        if (d < 0) return false; // not valid JSON; the parser will say so
+        code = code * 16 + d;
+      }
+      i += 4;
+      if (screen[code < 0x80 ? code : 0x80] === 1) return false;
+    } else if (e === undefined || ESCAPED[e] === undefined || screen[ESCAPED[e]!] === 1) {
+      return false;
+    }
   }
-  let json = `{"source":${source}`;
-  if (task.format === 'warc') json += origin.offset === undefined ? '' : `,"offset":${origin.offset}`;
-  else if (task.format !== 'text') json += `,"line":${origin.n}`;
-  let total = 0;
-  let fixes = '';
-  for (const name in processed.counts) {
-    const n = processed.counts[name as keyof FixCounts] ?? 0;
-    total += n;
-    fixes += `,${JSON.stringify(name)}:${n}`;
+  return true;
+}
+
+/** A line that holds only whitespace carries no record; it is passed through, not counted. */
+function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
   }
-  return `${json},"fixes":{"total":${total}${fixes}},"damage":${damageScore(processed.counts, processed.inputLength)}}`;
+  return true;
 }
 
 /** Where the object's closing brace is (trailing blanks allowed), or -1 when the line is not that simple. */
-function closingBrace(line: Buffer): number {
-  if (line[0] === 0xef) return -1; // a byte-order mark, which the parser dropped and the output must not repeat
-  let i = line.length - 1;
-  while (i > 0 && (line[i] === 0x20 || line[i] === 0x09 || line[i] === 0x0d)) i--;
+function closingBrace(line: Uint8Array, start: number, end: number): number {
+  if (line[start] === 0xef) return -1; // a byte-order mark, which the parser dropped and the output must not repeat
+  let i = end - 1;
+  while (i > start && (line[i] === 0x20 || line[i] === 0x09 || line[i] === 0x0d)) i--;
   return line[i] === 0x7d ? i : -1;
 }
-

@@ -11,12 +11,14 @@ import type { ByteCounter } from './open.js';
 import type { Shard } from './shard.js';
 import { FileSink, StreamSink, TreeSink, type Sink } from './sinks.js';
 import { formatSummary, makeSummary, REJECT_NOTES_KEPT, type BatchSummary } from './summary.js';
-import { addStats, emptyStats, type ChunkResult, type ChunkTask, type Mode, type TaskSettings } from './chunk.js';
+import { addStats, emptyStats, type ChunkResult, type ChunkTask, type MetaLevel, type Mode, type TaskSettings } from './chunk.js';
 
 export interface BatchConfig {
   inputs: string[];
   format: FormatChoice;
   mode: Mode;
+  /** What each output record carries under `unmangle` (default `full`). */
+  meta: MetaLevel;
   field: string;
   idField: string;
   options: FixOptions;
@@ -251,6 +253,7 @@ export function settingsFor(config: BatchConfig, file: InputFile): TaskSettings 
   const raw = config.outDir !== null && (file.format === 'text' || file.format === 'lines');
   return {
     mode: config.mode,
+    meta: config.meta,
     field: config.field,
     idField: config.idField,
     options: config.options,
@@ -272,6 +275,7 @@ function fingerprintOf(config: BatchConfig, files: readonly InputFile[]): string
   const what = {
     files: files.map((f) => [f.path, f.format, f.compression]),
     mode: config.mode,
+    meta: config.meta,
     field: config.field,
     idField: config.idField,
     options: config.options,

@@ -1,5 +1,5 @@
 export { byteScreen, passesScreen, type ByteScreen } from './screen.js';
-export { applyPlan, fixAndCount, fixAndExplain, fixText, PIPELINE } from './pipeline.js';
+export { applyPlan, counterFor, fixAndCount, fixAndExplain, fixText, PIPELINE } from './pipeline.js';
 export { FIXER_NAMES, NORMALIZATION_FORMS, PROFILES } from './types.js';
 export type { ExplainResult, FixCounts, FixOptions, FixerName, HtmlEntitiesMode, InputKind, NormalizationForm, Profile, Step } from './types.js';
 export { htmlFragmentToText, repairTags, blocksOf, blocksToText, markupToText } from './html/index.js';

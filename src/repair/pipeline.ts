@@ -161,6 +161,15 @@ export function fixAndCount(text: string, options?: FixOptions): { text: string;
   return { text: out, counts };
 }
 
+/**
+ * `fixAndCount` with the options resolved once: for a corpus run, which repairs millions of texts
+ * with the same options.
+ */
+export function counterFor(options?: FixOptions): (text: string) => { text: string; counts: FixCounts } {
+  const resolved = resolveOptions(options);
+  return (text) => run(prepare(text, options), resolved, 'counts');
+}
+
 /** Markup becomes its plain text first; the fixers then work on text, where entities are decoded. */
 function prepare(text: string, options: FixOptions | undefined): string {
   return options?.from === 'html' ? htmlFragmentToText(text) : text;

@@ -54,12 +54,20 @@ class LocalPool implements ChunkRunner {
     });
   }
 
+  private readonly pending = new Set<Promise<unknown>>();
+
   run(task: ChunkTask): Promise<ChunkResult> {
-    return this.piscina.run(task, { transferList: [task.bytes.buffer as ArrayBuffer] }) as Promise<ChunkResult>;
+    const job = this.piscina.run(task, { transferList: [task.bytes.buffer as ArrayBuffer] }) as Promise<ChunkResult>;
+    this.pending.add(job);
+    const forget = () => this.pending.delete(job);
+    job.then(forget, forget);
+    return job;
   }
 
-  destroy(): Promise<void> {
-    return this.piscina.destroy();
+  /** After the chunks still being processed (a stopped run leaves some): a worker must not answer a pool that is gone. */
+  async destroy(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+    await this.piscina.destroy();
   }
 }
 

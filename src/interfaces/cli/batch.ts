@@ -3,7 +3,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { BatchSetupError, runBatch } from '../batch/run.js';
 import type { Shard } from '../../corpus/shard.js';
 import type { FormatChoice } from '../../corpus/inputs.js';
-import type { Mode } from '../../corpus/chunk.js';
+import { META_LEVELS, type MetaLevel, type Mode } from '../../corpus/chunk.js';
 import { addRepairOptions, toFixOptions, UsageError, type RepairFlags } from './repairOptions.js';
 
 interface BatchFlags extends RepairFlags {
@@ -12,6 +12,7 @@ interface BatchFlags extends RepairFlags {
   lines?: boolean;
   format: FormatChoice;
   mode: Mode;
+  meta: MetaLevel;
   output?: string;
   outDir?: string;
   workers: number;
@@ -38,7 +39,8 @@ export function registerBatch(program: Command): void {
     .option('--lines', 'text files: one record per line instead of one per file (same as --format lines)')
     .addOption(new Option('--format <format>', 'input format; auto goes by file name (.jsonl/.ndjson, .warc, else text)').choices(['auto', 'jsonl', 'text', 'lines', 'warc']).default('auto'))
     .addOption(new Option('--mode <mode>', 'fix: repair the text; article: extract a clean article (HTML too)').choices(['fix', 'article']).default('fix'))
-    .option('-o, --output <file>', 'write JSON lines to this file instead of standard output (needed for --resume)')
+    .addOption(new Option('--meta <level>', 'what each output record carries under "unmangle": full (source, line or offset, fixes, damage), counts (fixes and damage) or none').choices([...META_LEVELS]).default('full'))
+    .option('-o, --output <file>', 'write JSON lines to this file instead of standard output (needed for --resume; its directory is created when missing; a device or pipe such as /dev/null is written without a journal)')
     .option('--out-dir <dir>', 'write one repaired file per input file, at the same relative path')
     .option('--workers <n>', 'worker threads', parseCount, availableParallelism())
     .option('--unordered', 'write records as they are done instead of in input order')
@@ -67,6 +69,7 @@ export function registerBatch(program: Command): void {
           inputs,
           format,
           mode: flags.mode,
+          meta: flags.meta,
           field: flags.field,
           idField: flags.idField,
           options: toFixOptions(flags),
