@@ -52,6 +52,7 @@ function config(inputs: string[], over: Partial<BatchConfig>): BatchConfig {
     inputs,
     format: 'auto',
     mode: 'fix',
+    meta: 'full',
     field: 'text',
     idField: 'id',
     options: {},
@@ -113,6 +114,16 @@ function sameAccount(a: BatchSummary, b: BatchSummary): void {
 }
 
 describe('described chunks: planned, processed alone and assembled, the same bytes as the local run', () => {
+  test('--meta none and counts: the same bytes too', async () => {
+    const input = corpus();
+    for (const meta of ['none', 'counts'] as const) {
+      const base = join(root, `meta-${meta}`);
+      await local(config([input], { meta, output: join(base, 'local.jsonl') }));
+      await described(config([input], { meta, output: join(base, 'queued.jsonl') }), join(base, 'work'), 100);
+      assert.ok(readFileSync(join(base, 'local.jsonl')).equals(readFileSync(join(base, 'queued.jsonl'))), meta);
+    }
+  });
+
   for (const pieceBytes of [40, 1000, 1 << 20]) {
     test(`one JSON lines file (-o) with rejects, pieces of ${pieceBytes} bytes`, async () => {
       const input = corpus();

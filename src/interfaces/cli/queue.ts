@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { FormatChoice } from '../../corpus/inputs.js';
-import type { Mode } from '../../corpus/chunk.js';
+import { META_LEVELS, type MetaLevel, type Mode } from '../../corpus/chunk.js';
 import type { Shard } from '../../corpus/shard.js';
 import { PIECE_BYTES } from '../../corpus/plan.js';
 import { BatchSetupError } from '../../corpus/run.js';
@@ -24,6 +24,7 @@ interface SubmitFlags extends RepairFlags, PlaceFlags {
   lines?: boolean;
   format: FormatChoice;
   mode: Mode;
+  meta: MetaLevel;
   shard?: Shard;
   rejects?: string;
   summary?: string;
@@ -72,6 +73,7 @@ export function registerQueue(program: Command): void {
     .option('--lines', 'text files: one record per line instead of one per file (same as --format lines)')
     .addOption(new Option('--format <format>', 'input format; auto goes by file name (.jsonl/.ndjson, .warc, else text)').choices(['auto', 'jsonl', 'text', 'lines', 'warc']).default('auto'))
     .addOption(new Option('--mode <mode>', 'fix: repair the text; article: extract a clean article (HTML too)').choices(['fix', 'article']).default('fix'))
+    .addOption(new Option('--meta <level>', 'what each output record carries under "unmangle": full, counts or none, as for batch').choices([...META_LEVELS]).default('full'))
     .option('--shard <I/N>', 'process only shard I of N, as batch does', parseShard)
     .option('--rejects <file>', 'write rejected records here, verbatim, one per line')
     .option('--summary <file>', 'also write the final summary as JSON to this file')
@@ -99,6 +101,7 @@ export function registerQueue(program: Command): void {
             inputs,
             format: flags.lines ? 'lines' : flags.format,
             mode: flags.mode,
+            meta: flags.meta,
             field: flags.field,
             idField: flags.idField,
             options: toFixOptions(flags),

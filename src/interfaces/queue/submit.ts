@@ -116,6 +116,7 @@ function settingsOf(c: SubmitConfig): Record<string, unknown> {
     inputs: b.inputs,
     format: b.format,
     mode: b.mode,
+    meta: b.meta,
     field: b.field,
     idField: b.idField,
     options: b.options,
