@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { connectOnce, type QueuePlace } from '../../src/interfaces/queue/redis.js';
 import { runStatus, type RunStatus } from '../../src/interfaces/queue/status.js';
@@ -120,7 +121,11 @@ describe('unmangle queue on a real redis-server', { skip }, () => {
     const total = (await statusOf(p, 'e2e')).chunks.total;
     assert.ok(total >= 20, `${total} chunks`);
     await until('half the chunks are done', async () => (await statusOf(p, 'e2e')).chunks.done >= total / 2);
+    // Killed while it holds a chunk, so that the chunk must be taken up again from its stalled lock.
+    const chunks = new Queue(p.queue, { connection: client, prefix: 'unmangle' });
+    await until('the doomed worker holds a chunk', async () => (await chunks.getActive()).some((j) => j.processedBy?.endsWith(`:${doomed.child.pid}`)), 20_000);
     doomed.child.kill('SIGKILL');
+    await chunks.close();
     assert.equal(await survivor.exited, 0, survivor.stderr());
     const s = await statusOf(p, 'e2e');
     assert.equal(s.state, 'completed', JSON.stringify(s));
@@ -133,6 +138,8 @@ describe('unmangle queue on a real redis-server', { skip }, () => {
     assert.deepEqual(got.fixes, want.fixes);
     assert.ok(got.balanced && got.records.rejected > 0, 'bad records are rejects, not failed chunks');
     assert.equal(s.failed.length, 0);
+    assert.equal(s.chunks.done, total);
+    assert.match(survivor.stderr(), /run e2e complete/);
     // the parts are gone once the output is in place
     assert.ok(!existsSync(join(out, '.unmangle-queue')));
   });
