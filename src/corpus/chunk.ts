@@ -4,7 +4,11 @@ import type { FixOptions } from '../repair/index.js';
  * What the main thread sends a worker: many records of one input file at once, so that the cost of
  * a message is spread over a megabyte of work. Everything here survives structured cloning.
  */
-export type RecordFormat = 'jsonl' | 'lines' | 'text' | 'warc';
+/**
+ * `pieces`: one long text cut at line breaks into chunks, each repaired as a text of its own and
+ * written as plain text, in order (`unmangle fix` on a large file).
+ */
+export type RecordFormat = 'jsonl' | 'lines' | 'text' | 'warc' | 'pieces';
 export type Mode = 'fix' | 'article';
 /** What a worker writes per record: JSON lines, or the repaired text itself (`--out-dir` of text files). */
 export type OutputShape = 'jsonl' | 'raw';
@@ -12,10 +16,14 @@ export type OutputShape = 'jsonl' | 'raw';
 /** What each output record carries under `unmangle`: nothing, the fixes and damage, or also where it came from. */
 export type MetaLevel = 'none' | 'counts' | 'full';
 export const META_LEVELS: readonly MetaLevel[] = ['none', 'counts', 'full'];
+/** `fixes`: the service's records, which carry their counts as a top-level `fixes` member. */
+export type MetaShape = MetaLevel | 'fixes';
 
 export interface TaskSettings {
   mode: Mode;
-  meta: MetaLevel;
+  meta: MetaShape;
+  /** Bad records become error lines in the output, in their place (the service), instead of rejects. */
+  inlineRejects?: boolean;
   field: string;
   idField: string;
   options: FixOptions;

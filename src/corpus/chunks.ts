@@ -79,7 +79,7 @@ export async function* chunksOf(
     return;
   }
   try {
-    if (file.format === 'jsonl' || file.format === 'lines') {
+    if (file.format === 'jsonl' || file.format === 'lines' || file.format === 'pieces') {
       // Oversize lines are still read whole so that they can be rejected verbatim; the worker decides.
       const blocks =
         file.path !== '-' && file.compression === 'none'
@@ -142,7 +142,7 @@ export async function* chunksOf(
     if (lengths.length > 0) yield take(false);
     const problem = err instanceof InputError ? err.problem : err.message;
     // Line-based files name the line where reading stopped; other files are one record or WARC.
-    const at = lastN > 0 && (file.format === 'jsonl' || file.format === 'lines') ? where(file.source, lastN + 1) : file.source;
+    const at = lastN > 0 && (file.format === 'jsonl' || file.format === 'lines' || file.format === 'pieces') ? where(file.source, lastN + 1) : file.source;
     yield unreadable(at, problem, lastN + 1);
     return;
   }

@@ -63,6 +63,7 @@ const BACKSLASH = 0x5c;
 const QUOTE = 0x22;
 const CLOSING_FIXES = Buffer.from(',"fixes":{"total":0},"damage":0}}\n');
 const CLOSING_COUNTS = Buffer.from('{"fixes":{"total":0},"damage":0}}\n');
+const CLOSING_TOTAL = Buffer.from('{"total":0}}\n');
 const NEWLINE = Buffer.from('\n');
 const LINE_KEY = Buffer.from(',"line":');
 
@@ -77,6 +78,8 @@ class ChunkWork {
   private readonly sourceJson: string;
   /** `,"unmangle":{"source":…` up to where the line number goes (full metadata), or up to the fixes. */
   private readonly metaOpen: Buffer;
+  /** The member the metadata goes in: `unmangle`, or `fixes` for the service's records. */
+  private readonly metaKey: string;
   /** `{"text":` for `--lines` records. */
   private readonly fieldOpen: Buffer;
 
@@ -90,14 +93,19 @@ class ChunkWork {
     this.out = new OutputBytes(4096 + task.bytes.byteLength * 2);
     this.sourceJson = JSON.stringify(task.source);
     this.fieldOpen = Buffer.from(`{${JSON.stringify(this.settings.field)}:`);
-    this.metaOpen = Buffer.from(this.settings.meta === 'full' ? `,"unmangle":{"source":${this.sourceJson}` : ',"unmangle":');
+    this.metaKey = this.settings.meta === 'fixes' ? 'fixes' : 'unmangle';
+    this.metaOpen = Buffer.from(this.settings.meta === 'full' ? `,"unmangle":{"source":${this.sourceJson}` : `,"${this.metaKey}":`);
   }
 
   processAll(): void {
     const task = this.task;
     if (task.unreadable !== undefined) {
-      if (inShard(this.settings.shard ? `${task.shardName}:${task.firstN}` : '', this.settings.shard)) this.reject(new InputError(task.unreadable.where, task.unreadable.problem), null);
+      if (inShard(this.settings.shard ? `${task.shardName}:${task.firstN}` : '', this.settings.shard)) this.reject(new InputError(task.unreadable.where, task.unreadable.problem), null, task.firstN);
       else this.stats.otherShards++;
+      return;
+    }
+    if (task.format === 'pieces') {
+      this.piece();
       return;
     }
     if (task.lineCount !== undefined) {
@@ -142,7 +150,7 @@ class ChunkWork {
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         if (!inShard(lineKey, settings.shard)) this.stats.otherShards++;
-        else this.reject(err, bytes);
+        else this.reject(err, bytes, n);
         return;
       }
     }
@@ -154,7 +162,7 @@ class ChunkWork {
         return;
       }
     }
-    if (screened && settings.output === 'jsonl' && !('unmangle' in record)) {
+    if (screened && settings.output === 'jsonl' && !(this.metaKey in record)) {
       const close = closingBrace(all, start, end);
       if (close > start) {
         // Clean: the line as it came, with the metadata appended inside its braces.
@@ -184,7 +192,7 @@ class ChunkWork {
     }
     const bytes = all.subarray(start, end);
     if (bytes.length > settings.maxLineBytes) {
-      this.reject(new InputError(where(source, n), `line is longer than ${settings.maxLineBytes} bytes (--max-line-bytes)`), bytes);
+      this.reject(new InputError(where(source, n), `line is longer than ${settings.maxLineBytes} bytes (--max-line-bytes)`), bytes, n);
       return;
     }
     const screen = this.tools.lineScreen;
@@ -214,11 +222,11 @@ class ChunkWork {
     const text = decodeUtf8(bytes);
     if (text === null) {
       const problem = findInvalidUtf8(bytes)!;
-      this.reject(new InputError(where(source, n, problem.column), describeInvalidUtf8(problem)), bytes);
+      this.reject(new InputError(where(source, n, problem.column), describeInvalidUtf8(problem)), bytes, n);
       return;
     }
     if (text.includes('\0')) {
-      this.reject(new InputError(where(source, n), 'binary data (NUL byte), not text'), bytes);
+      this.reject(new InputError(where(source, n), 'binary data (NUL byte), not text'), bytes, n);
       return;
     }
     let processed: Processed;
@@ -229,6 +237,36 @@ class ChunkWork {
       return;
     }
     this.finish({ [settings.field]: processed.text }, processed, { n });
+  }
+
+  /** The chunk's lines as one text, written as repaired text (the line breaks are the text's own). */
+  private piece(): void {
+    const { all, task } = this;
+    const n = task.firstN;
+    if (this.tools.lineScreen && passesScreenAll(this.tools.lineScreen, all)) {
+      this.counted(all.length);
+      this.out.bytes(all);
+      return;
+    }
+    const nul = all.indexOf(0);
+    if (nul >= 0) {
+      this.reject(new InputError(where(task.source, n + linesBefore(all, nul)), 'binary data (NUL byte), not text'), null, n);
+      return;
+    }
+    const text = decodeUtf8(all);
+    if (text === null) {
+      const problem = findInvalidUtf8(all)!;
+      this.reject(new InputError(where(task.source, n + problem.line - 1, problem.column), `${describeInvalidUtf8(problem)}; not UTF-8 text`), null, n);
+      return;
+    }
+    let processed: Processed;
+    try {
+      processed = this.tools.process({ text, source: task.source });
+    } catch (err) {
+      this.failed(err, n, all);
+      return;
+    }
+    this.finish({}, processed, { n });
   }
 
   /** A whole text file or a WARC payload. */
@@ -289,7 +327,7 @@ class ChunkWork {
       return;
     }
     out.bytes(this.metaOpen);
-    out.bytes(CLOSING_COUNTS);
+    out.bytes(meta === 'fixes' ? CLOSING_TOTAL : CLOSING_COUNTS);
   }
 
   /** The record after processing: its output line(s), counts and metadata. */
@@ -308,10 +346,11 @@ class ChunkWork {
       return;
     }
     if (processed.extra) record.article = processed.extra;
-    const replacing = 'unmangle' in record;
+    const key = this.metaKey;
+    const replacing = key in record;
     const meta = settings.meta === 'none' ? null : this.metaJson(origin, processed);
     if (meta === null) {
-      if (replacing) delete record.unmangle;
+      if (replacing) delete record[key];
       out.text(JSON.stringify(record));
       out.bytes(NEWLINE);
       return;
@@ -320,12 +359,12 @@ class ChunkWork {
     if (close > 0) {
       // Written through as it came, with the metadata appended: no need to serialise the text again.
       out.bytes(raw!.subarray(0, close));
-      out.text(`,"unmangle":${meta}}\n`);
+      out.text(`,"${key}":${meta}}\n`);
       return;
     }
     if (replacing) {
       // The input's own `unmangle` field is replaced, in its place, as JSON.stringify would.
-      record.unmangle = JSON.parse(meta) as unknown;
+      record[key] = JSON.parse(meta) as unknown;
       out.text(JSON.stringify(record));
       out.bytes(NEWLINE);
       return;
@@ -333,7 +372,7 @@ class ChunkWork {
     // The serialised record is written as it is, not joined to its ending: that would copy the text once more.
     const json = JSON.stringify(record);
     out.openObject(json);
-    out.text(`${json.length > 2 ? ',' : ''}"unmangle":${meta}}\n`);
+    out.text(`${json.length > 2 ? ',' : ''}"${key}":${meta}}\n`);
   }
 
   /**
@@ -357,18 +396,24 @@ class ChunkWork {
       total += n;
       fixes += `,${JSON.stringify(name)}:${n}`;
     }
+    if (settings.meta === 'fixes') return `{"total":${total}${fixes}}`;
     return `${json}"fixes":{"total":${total}${fixes}},"damage":${damageScore(processed.counts, processed.inputLength)}}`;
   }
 
   private failed(err: unknown, n: number, bytes: Buffer): void {
-    if (err instanceof InputError) this.reject(err, bytes);
-    else if (err instanceof RecordError) this.reject(new InputError(where(this.task.source, n), err.message), bytes);
+    if (err instanceof InputError) this.reject(err, bytes, n);
+    else if (err instanceof RecordError) this.reject(new InputError(where(this.task.source, n), err.message), bytes, n);
     else throw err;
   }
 
-  private reject(err: InputError, bytes: Buffer | null): void {
+  private reject(err: InputError, bytes: Buffer | null, n: number): void {
     this.stats.in++;
     this.stats.rejected++;
+    if (this.settings.inlineRejects) {
+      // The service answers a bad line in its place in the output, and the stream goes on.
+      this.out.text(`{"line":${n},"error":"bad_record","message":${JSON.stringify(err.message)}}\n`);
+      return;
+    }
     this.rejects.push({ where: err.where, problem: err.problem, bytes: bytes ? new Uint8Array(bytes) : null });
     if (this.settings.strict) this.stopped = true;
   }
@@ -386,6 +431,12 @@ function parseAscii(json: string, field: string): { record: JsonObject; text: st
   const text = (record as JsonObject)[field];
   if (typeof text !== 'string' || !Object.prototype.hasOwnProperty.call(record, field)) return null;
   return { record: record as JsonObject, text };
+}
+
+function linesBefore(bytes: Buffer, end: number): number {
+  let lines = 0;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < end; i = bytes.indexOf(0x0a, i + 1)) lines++;
+  return lines;
 }
 
 function unchanged(text: string): Processed {

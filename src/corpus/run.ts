@@ -250,7 +250,7 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
 
 /** Under `--out-dir`, text stays text and everything else becomes JSON lines. */
 export function settingsFor(config: BatchConfig, file: InputFile): TaskSettings {
-  const raw = config.outDir !== null && (file.format === 'text' || file.format === 'lines');
+  const raw = (config.outDir !== null && (file.format === 'text' || file.format === 'lines')) || file.format === 'pieces';
   return {
     mode: config.mode,
     meta: config.meta,

@@ -1,6 +1,7 @@
 import { fstatSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { Piscina } from 'piscina';
+import type { FixOptions } from '../../repair/index.js';
 import type { ChunkResult, ChunkTask } from '../../corpus/chunk.js';
 import { expandInputs } from '../../corpus/inputs.js';
 import { runCorpus, type BatchConfig, type ChunkRunner } from '../../corpus/run.js';
@@ -12,6 +13,8 @@ export { BatchSetupError, type BatchConfig } from '../../corpus/run.js';
 export interface BatchDriverConfig extends BatchConfig {
   /** Show the progress line on standard error. */
   progress: boolean;
+  /** Least time between redraws of the progress line (tests draw it for every chunk). */
+  progressMs?: number;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface BatchDriverConfig extends BatchConfig {
  * the work (reading, chunks, records, ordered output, journal, summary) is the corpus layer's.
  */
 export async function runBatch(config: BatchDriverConfig, stdout: NodeJS.WritableStream, stderr: NodeJS.WriteStream): Promise<BatchSummary> {
-  const progress = config.progress && !config.quiet ? new Progress(stderr, await totalBytes(config)) : null;
+  const progress = config.progress && !config.quiet ? new Progress(stderr, await totalBytes(config), config.progressMs) : null;
   const pool = new LocalPool(config.workers);
   try {
     return await runCorpus(config, pool, progress && sameTerminal() ? clearingFirst(stdout, progress) : stdout, {
@@ -36,7 +39,7 @@ export async function runBatch(config: BatchDriverConfig, stdout: NodeJS.Writabl
 }
 
 /** Chunks on worker threads (piscina); a chunk's bytes move to the worker and its output back, without a copy. */
-class LocalPool implements ChunkRunner {
+export class LocalPool implements ChunkRunner {
   private readonly piscina: Piscina;
   /** Chunks in flight: being read, repaired or waiting for their turn to be written. */
   readonly concurrency: number;
@@ -68,6 +71,41 @@ class LocalPool implements ChunkRunner {
   async destroy(): Promise<void> {
     await Promise.allSettled([...this.pending]);
     await this.piscina.destroy();
+  }
+}
+
+/**
+ * `unmangle fix` of a large plain UTF-8 file: the corpus run of its pieces (whole lines, about a
+ * megabyte each) on the local pool, written to `stdout` as repaired text in order. Same engine, so
+ * no document size limit and the batch's speed; a bad byte stops it with the file, line and column.
+ */
+export async function fixLargeFile(path: string, options: FixOptions, workers: number, stdout: NodeJS.WritableStream): Promise<void> {
+  const pool = new LocalPool(workers);
+  const config: BatchConfig = {
+    inputs: [path],
+    format: 'pieces',
+    mode: 'fix',
+    meta: 'none',
+    field: 'text',
+    idField: 'id',
+    options,
+    maxLineBytes: Number.MAX_SAFE_INTEGER,
+    shard: null,
+    strict: true,
+    workers,
+    unordered: false,
+    output: null,
+    outDir: null,
+    rejects: null,
+    summaryFile: null,
+    resume: false,
+    quiet: true,
+  };
+  try {
+    // The summary and progress are the batch's; fix says nothing when all is well.
+    await runCorpus(config, pool, stdout, { progress: () => undefined, message: () => undefined });
+  } finally {
+    await pool.destroy();
   }
 }
 

@@ -27,6 +27,7 @@ interface BatchFlags extends RepairFlags {
   maxLineBytes: number;
   chunkRecords?: number;
   checkpointMs?: number;
+  progressMs?: number;
 }
 
 export function registerBatch(program: Command): void {
@@ -54,7 +55,8 @@ export function registerBatch(program: Command): void {
     .option('--max-line-bytes <n>', 'longest line accepted; longer ones are rejected', parseCount, 64 * 1024 * 1024)
     // Tuning knobs for tests and experiments, not part of the documented interface.
     .addOption(new Option('--chunk-records <n>').argParser(parseCount).hideHelp())
-    .addOption(new Option('--checkpoint-ms <n>').argParser(parseCount).hideHelp());
+    .addOption(new Option('--checkpoint-ms <n>').argParser(parseCount).hideHelp())
+    .addOption(new Option('--progress-ms <n>').argParser((v) => Number(v)).hideHelp());
   addRepairOptions(command).action(async (inputs: string[], flags: BatchFlags) => {
     const format: FormatChoice = flags.lines ? 'lines' : flags.format;
     if (flags.output && flags.outDir) throw new UsageError('--output and --out-dir exclude each other');
@@ -85,6 +87,7 @@ export function registerBatch(program: Command): void {
           resume: flags.resume ?? false,
           quiet: flags.quiet ?? false,
           progress: flags.progress ?? process.stderr.isTTY === true,
+          ...(flags.progressMs !== undefined ? { progressMs: flags.progressMs } : {}),
           ...(flags.chunkRecords ? { chunkRecords: flags.chunkRecords } : {}),
           ...(flags.checkpointMs ? { checkpointMs: flags.checkpointMs } : {}),
         },

@@ -7,6 +7,10 @@ import { Output } from '../../corpus/io/output.js';
 import { isKnownEncoding } from '../../corpus/io/detectEncoding.js';
 import { readDocument, sourceName, statFile } from '../../corpus/io/readDocument.js';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { encodingFromBom, utf16WithoutBom } from '../../corpus/io/detectEncoding.js';
+import { decodeUtf8 } from '../../corpus/io/utf8.js';
 import { formatStepsAsJson, formatStepsAsText, type ExplainFormat } from './explainFormat.js';
 import { addRepairOptions, toFixOptions, UsageError, type RepairFlags } from './repairOptions.js';
 
@@ -21,6 +25,7 @@ interface FixFlags extends RepairFlags {
   skipBad?: boolean;
   maxLineBytes: number;
   inputEncoding?: string;
+  streamFrom: number;
 }
 
 export function registerFix(program: Command): void {
@@ -35,6 +40,8 @@ export function registerFix(program: Command): void {
     .option('--field <name>', 'JSON lines: the field to repair', 'text')
     .option('--skip-bad', 'JSON lines: pass a bad line through unchanged and report it, instead of stopping')
     .option('--max-line-bytes <n>', 'JSON lines: longest line accepted', parseSize, 64 * 1024 * 1024)
+    // Where streaming starts, for tests; not part of the documented interface.
+    .addOption(new Option('--stream-from <bytes>').argParser(parseSize).default(STREAM_FROM_BYTES).hideHelp())
     .option('--input-encoding <name>', 'read files in this encoding (utf-8 = strictly UTF-8) instead of detecting it', parseEncoding);
   addRepairOptions(command).action(async (files: string[], flags: FixFlags) => {
     // Loaded here, not with the CLI: the other commands' main threads never repair text.
@@ -57,6 +64,12 @@ export function registerFix(program: Command): void {
       return;
     }
     for (const path of inputs) {
+      if (!explain && !flags.html && (await streamsWell(path, flags.inputEncoding, flags.streamFrom))) {
+        await out.flush();
+        const { fixLargeFile } = await import('../batch/run.js');
+        await fixLargeFile(path, options, availableParallelism(), process.stdout);
+        continue;
+      }
       const { source, text, decodedAs } = await readDocument(path, flags.inputEncoding);
       if (decodedAs && decodedAs.reason !== '--input-encoding') {
         process.stderr.write(`unmangle: ${source}: not UTF-8; read as ${decodedAs.encoding} (${decodedAs.reason})\n`);
@@ -125,6 +138,29 @@ async function fixJsonLines(
     record.fixes = { total, ...counts };
     await out.write(JSON.stringify(record));
     await out.write('\n');
+  }
+}
+
+/** Files larger than this are streamed through the corpus engine instead of being read whole. */
+export const STREAM_FROM_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Whether a file is large and UTF-8 (its first 64 KiB say so, or --input-encoding utf-8 does): then it
+ * can be cut at line breaks and repaired in pieces. Other encodings are read whole, as before.
+ */
+async function streamsWell(path: string, inputEncoding: string | undefined, from: number): Promise<boolean> {
+  if (path === '-' || (inputEncoding !== undefined && !/^utf-?8$/i.test(inputEncoding))) return false;
+  const info = await statFile(path);
+  if (info.size <= from) return false;
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const whole = head.subarray(0, head.lastIndexOf(0x0a, bytesRead - 1) + 1);
+    if (inputEncoding !== undefined) return true;
+    return whole.length > 0 && encodingFromBom(whole) === null && utf16WithoutBom(whole) === null && whole.indexOf(0) < 0 && decodeUtf8(whole) !== null;
+  } finally {
+    await handle.close();
   }
 }
 

@@ -27,7 +27,7 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'TCP port (0 picks a free one)', parseCount(0), SERVE_DEFAULTS.port)
     .option('--host <address>', 'address to listen on; 0.0.0.0 exposes the service to the network', SERVE_DEFAULTS.host)
     .option('--body-limit <bytes>', 'largest request body; for /v1/batch the longest line', parseCount(1), SERVE_DEFAULTS.bodyLimit)
-    .option('--timeout <ms>', 'time allowed per request (per record in a batch), waiting included; then 503', parseCount(1), SERVE_DEFAULTS.timeoutMs)
+    .option('--timeout <ms>', 'time allowed per request (per chunk of up to 256 lines in a batch), waiting included; then 503', parseCount(1), SERVE_DEFAULTS.timeoutMs)
     .option('--concurrency <n>', 'documents processed at once (worker threads)', parseCount(1), availableParallelism())
     .option('--queue <n>', 'requests that may wait for a worker; more get 503 busy', parseCount(0), SERVE_DEFAULTS.queue)
     .option('--log', 'log every request as a JSON line on standard output')

@@ -7,7 +7,7 @@ export interface ServeConfig {
   port: number;
   /** Largest request body (for a batch: the longest line). */
   bodyLimit: number;
-  /** Milliseconds per request (per record in a batch), waiting for a worker included. */
+  /** Milliseconds per request (per chunk of up to 256 lines in a batch), waiting for a worker included. */
   timeoutMs: number;
   /** Worker threads: documents processed at once. */
   concurrency: number;

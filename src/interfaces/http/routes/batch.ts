@@ -1,8 +1,7 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { InputError } from '../../../corpus/io/errors.js';
-import { isBlank, parseTextRecord } from '../../../corpus/io/jsonRecord.js';
-import { readLines, type Line } from '../../../corpus/io/lines.js';
+import type { ChunkTask, TaskSettings } from '../../../corpus/chunk.js';
+import { lineBlocks, type LineBlock } from '../../../corpus/lineBlocks.js';
 import { NDJSON_TYPES } from '../bodies.js';
 import { clientGone, type ServerContext } from '../context.js';
 import { HttpError } from '../errors.js';
@@ -13,6 +12,13 @@ import { FixQuerySchema, optionsFromQuery } from '../schemas.js';
 export const BatchQuerySchema = FixQuerySchema.extend({
   field: z.string().min(1).default('text').describe('the field of each record to repair'),
 });
+
+/**
+ * A chunk is whatever whole lines have arrived (gathering waits for nothing: a client may send one line
+ * and wait for its answer), at most this many: a chunk's deadline (`--timeout`) is about the work of a
+ * few records, not of thousands.
+ */
+const SERVICE_CHUNK_RECORDS = 256;
 
 /**
  * JSON lines in, JSON lines out, in the same order, while the body is still arriving. A bad line
@@ -36,47 +42,46 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
         yield chunk;
       }
     };
+    const settings: TaskSettings = {
+      mode: 'fix',
+      meta: 'fixes',
+      inlineRejects: true,
+      field,
+      idField: 'id',
+      options,
+      maxLineBytes: ctx.config.bodyLimit,
+      shard: null,
+      strict: false,
+      output: 'jsonl',
+    };
 
-    const processLine = async (line: Line): Promise<string> => {
+    // The corpus layer's chunk processor on the service's pool: blocks of lines as they arrive, at most
+    // `window` at once, answered in order. A chunk that fails as a whole (its deadline passed, the pool is
+    // full) answers each of its lines with that error, and the batch goes on.
+    const processBlock = async (block: LineBlock): Promise<string | Buffer> => {
+      const task: ChunkTask = { seq: 0, format: 'jsonl', settings, source: 'batch', shardName: 'batch', bytes: block.bytes, lengths: [], lineCount: block.lines, firstN: block.firstN };
       try {
-        const { record, text } = parseTextRecord(line, 'batch', field, ctx.config.bodyLimit);
-        const { text: fixed, counts } = await ctx.pool.run({ kind: 'count', text, options }, gone);
-        const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
-        ctx.metrics.countFixCounts(counts);
-        ctx.metrics.documents.inc({ route, changed: String(fixed !== text) });
-        record[field] = fixed;
-        record.fixes = { total, ...counts };
-        return JSON.stringify(record) + '\n';
+        const result = await ctx.pool.run({ kind: 'chunk', task }, gone);
+        ctx.metrics.countFixCounts(result.stats.fixes);
+        if (result.stats.repaired > 0) ctx.metrics.documents.inc({ route, changed: 'true' }, result.stats.repaired);
+        if (result.stats.unchanged > 0) ctx.metrics.documents.inc({ route, changed: 'false' }, result.stats.unchanged);
+        return Buffer.from(result.out.buffer, result.out.byteOffset, result.out.byteLength);
       } catch (err) {
-        const [code, message] =
-          err instanceof InputError ? ['bad_record', err.message] : err instanceof HttpError ? [err.code, err.message] : ['internal', 'internal error'];
-        if (code === 'internal') request.log.error({ err }, 'batch record failed');
-        return JSON.stringify({ line: line.number, error: code, message }) + '\n';
+        const [code, message] = err instanceof HttpError ? [err.code, err.message] : ['internal', 'internal error'];
+        if (code === 'internal') request.log.error({ err }, 'batch chunk failed');
+        let lines = '';
+        for (let n = block.firstN; n < block.firstN + block.lines; n++) lines += JSON.stringify({ line: n, error: code, message }) + '\n';
+        return lines;
       }
     };
 
-    const emit = (out: string): string => {
-      ctx.metrics.bytesOut.inc({ route }, Buffer.byteLength(out));
-      return out;
-    };
-
-    // Each answer goes out as soon as it and all before it are done; at most `window` records are
-    // being worked on, so a huge batch never piles up in memory.
     const out = new PassThrough();
     const pump = async () => {
-      const written: Promise<void>[] = [];
-      let tail = Promise.resolve();
-      for await (const line of readLines(countBytes(body as AsyncIterable<Buffer>), ctx.config.bodyLimit)) {
-        if (isBlank(line)) continue;
-        const result = processLine(line);
-        tail = tail.then(async () => {
-          const text = emit(await result);
-          if (!out.destroyed && !out.write(text)) await drained(out);
-        });
-        written.push(tail);
-        if (written.length >= window) await written.shift();
+      const blocks = Readable.from(lineBlocks(countBytes(body as AsyncIterable<Buffer>), 1, SERVICE_CHUNK_RECORDS, 0));
+      for await (const answer of blocks.map(processBlock, { concurrency: window })) {
+        ctx.metrics.bytesOut.inc({ route }, answer.length);
+        if (!out.destroyed && !out.write(answer)) await drained(out);
       }
-      await tail;
       out.end();
     };
     pump().catch((err: unknown) => out.destroy(err as Error));
