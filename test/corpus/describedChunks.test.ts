@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, test } from 'node:test';
@@ -12,6 +12,7 @@ import { runCorpus, type BatchConfig } from '../../src/corpus/run.js';
 import type { BatchSummary } from '../../src/corpus/summary.js';
 import { expandInputs } from '../../src/corpus/inputs.js';
 import { tempDir } from '../support/tempDir.js';
+import { fileTree } from '../support/tree.js';
 import { makeWarc } from '../support/warc.js';
 
 const root = tempDir('unmangle-described-');
@@ -92,16 +93,6 @@ async function described(c: BatchConfig, workDir: string, pieceBytes: number): P
   return assembleRun(plan, outputs, workDir, partPath, async () => undefined, { seconds: () => 1, workers: 1, shard: null });
 }
 
-/** Every file below `dir` (bookkeeping names starting with a dot left out) with its bytes. */
-function tree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
-    const path = join(dir, name);
-    if (name.split(/[\\/]/).some((p) => p.startsWith('.')) || !statSync(path).isFile()) continue;
-    files.set(relative(dir, path), readFileSync(path));
-  }
-  return files;
-}
 
 function sameAccount(a: BatchSummary, b: BatchSummary): void {
   assert.deepEqual(b.records, a.records);
@@ -144,8 +135,8 @@ describe('described chunks: planned, processed alone and assembled, the same byt
         const base = join(root, `t-${format}-${pieceBytes}`);
         const sa = await local(config([input], { format, outDir: join(base, 'local') }));
         const sb = await described(config([input], { format, outDir: join(base, 'queued') }), join(base, 'queued', '.work'), pieceBytes);
-        const want = tree(join(base, 'local'));
-        const got = tree(join(base, 'queued'));
+        const want = fileTree(join(base, 'local'));
+        const got = fileTree(join(base, 'queued'));
         assert.deepEqual([...got.keys()].sort(), [...want.keys()].sort());
         for (const [name, bytes] of want) assert.ok(bytes.equals(got.get(name)!), `${format}: ${name} differs`);
         // the files rejected whole have no output file, the empty one an empty file, as in the local run

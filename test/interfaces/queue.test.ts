@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { Queue } from 'bullmq';
@@ -10,6 +10,7 @@ import { connectOnce, type QueuePlace } from '../../src/interfaces/queue/redis.j
 import { runStatus, type RunStatus } from '../../src/interfaces/queue/status.js';
 import { hasRedisServer, PrivateRedis, redisForTests } from '../support/redis.js';
 import { tempDir } from '../support/tempDir.js';
+import { fileTree } from '../support/tree.js';
 import { BIN, runCli } from './runCli.js';
 
 const { url: sharedUrl, skip } = redisForTests();
@@ -70,20 +71,10 @@ async function until(what: string, check: () => Promise<boolean>, ms = 60_000): 
   }
 }
 
-/** Every file below `dir` with its bytes; bookkeeping names that start with a dot are left out. */
-function tree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
-    const path = join(dir, name);
-    if (name.split(/[\\/]/).some((part) => part.startsWith('.')) || !statSync(path).isFile()) continue;
-    files.set(relative(dir, path), readFileSync(path));
-  }
-  return files;
-}
 
 function assertSameTree(got: string, want: string): void {
-  const a = tree(want);
-  const b = tree(got);
+  const a = fileTree(want);
+  const b = fileTree(got);
   assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
   for (const [name, bytes] of a) assert.ok(bytes.equals(b.get(name)!), `${name} differs from the local run's`);
 }

@@ -2,12 +2,12 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { FormatChoice } from '../../corpus/inputs.js';
-import { META_LEVELS, type MetaLevel, type Mode } from '../../corpus/chunk.js';
+import type { MetaLevel, Mode } from '../../corpus/chunk.js';
 import type { Shard } from '../../corpus/shard.js';
 import { PIECE_BYTES } from '../../corpus/plan.js';
 import { BatchSetupError } from '../../corpus/run.js';
 import type { QueuePlace } from '../queue/redis.js';
-import { parseCount, parseShard } from './batch.js';
+import { parseCount } from './batch.js';
 import { addRepairOptions, toFixOptions, UsageError, type RepairFlags } from './repairOptions.js';
 
 interface PlaceFlags {
@@ -56,6 +56,9 @@ async function asUsage<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+const SHARED_WITH_BATCH = ['--field', '--id-field', '--lines', '--format', '--mode', '--meta', '--shard', '--rejects', '--summary', '--max-line-bytes', '--chunk-records'];
+
+/** Call after `registerBatch`: `queue submit` takes batch's options for records. */
 export function registerQueue(program: Command): void {
   const queue = program.command('queue').description('run a corpus over many machines: BullMQ jobs on a Redis server, inputs and output on a shared file system');
 
@@ -68,20 +71,16 @@ export function registerQueue(program: Command): void {
   )
     .requiredOption('--out <dir>', 'output directory, written as `batch --out-dir` writes it (its parts are kept there until done)')
     .option('-o, --output <file>', 'write all records as one JSON lines file instead, as `batch -o` writes it')
-    .option('--field <name>', 'the text field of JSON lines records (and of the output records)', 'text')
-    .option('--id-field <name>', 'JSON lines: the record id used for --shard when present', 'id')
-    .option('--lines', 'text files: one record per line instead of one per file (same as --format lines)')
-    .addOption(new Option('--format <format>', 'input format; auto goes by file name (.jsonl/.ndjson, .warc, else text)').choices(['auto', 'jsonl', 'text', 'lines', 'warc']).default('auto'))
-    .addOption(new Option('--mode <mode>', 'fix: repair the text; article: extract a clean article (HTML too)').choices(['fix', 'article']).default('fix'))
-    .addOption(new Option('--meta <level>', 'what each output record carries under "unmangle": full, counts or none, as for batch').choices([...META_LEVELS]).default('full'))
-    .option('--shard <I/N>', 'process only shard I of N, as batch does', parseShard)
-    .option('--rejects <file>', 'write rejected records here, verbatim, one per line')
-    .option('--summary <file>', 'also write the final summary as JSON to this file')
-    .option('--max-line-bytes <n>', 'longest line accepted; longer ones are rejected', parseCount, 64 * 1024 * 1024)
     .option('--chunk-bytes <n>', 'input bytes per job for plain line-based files (compressed files and WARC are a job each)', parseCount, PIECE_BYTES)
     .option('--attempts <n>', 'tries per chunk before it is kept as failed', parseCount, 3)
-    .addOption(new Option('--backoff-ms <n>', 'first wait before a retry, doubled each time').argParser(parseCount).default(1000))
-    .addOption(new Option('--chunk-records <n>').argParser(parseCount).hideHelp());
+    .addOption(new Option('--backoff-ms <n>', 'first wait before a retry, doubled each time').argParser(parseCount).default(1000));
+  // The options that say what the records are and how they are repaired are batch's own, so that both stay the same.
+  const batch = program.commands.find((c) => c.name() === 'batch');
+  for (const name of SHARED_WITH_BATCH) {
+    const option = batch?.options.find((o) => o.long === name);
+    if (!option) throw new Error(`batch has no ${name} option for queue submit`);
+    submit.addOption(option);
+  }
   addRepairOptions(submit).action(async (inputs: string[], flags: SubmitFlags) => {
     const { checkRunName, submitRun } = await queueModules();
     const run = await asUsage(async () => checkRunName(flags.run));
