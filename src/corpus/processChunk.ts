@@ -59,6 +59,13 @@ async function runFor(settings: TaskSettings): Promise<RunTools> {
   return made;
 }
 
+/**
+ * Pieces of a long text (`fix` of a large file): small enough that most of the repair stays in the
+ * young generation and clean stretches pass the screen whole (issue #13 measured pieces of about 2 KB
+ * of lines at 136–141 MB/s against 27–47 MB/s for 64 K-character pieces), large enough to give the
+ * fixers a paragraph of context.
+ */
+const PIECE_BYTES = 2048;
 const BACKSLASH = 0x5c;
 const QUOTE = 0x22;
 const CLOSING_FIXES = Buffer.from(',"fixes":{"total":0},"damage":0}}\n');
@@ -239,31 +246,49 @@ class ChunkWork {
     this.finish({ [settings.field]: processed.text }, processed, { n });
   }
 
-  /** The chunk's lines as one text, written as repaired text (the line breaks are the text's own). */
+  /**
+   * The chunk's lines as text, written as repaired text (the line breaks are the text's own). It is
+   * repaired in pieces of whole lines of about `PIECE_BYTES`, as the library cuts a long document into
+   * pieces: a piece the screen passes is written as its bytes, the others go through the pipeline.
+   */
   private piece(): void {
     const { all, task } = this;
-    const n = task.firstN;
-    if (this.tools.lineScreen && passesScreenAll(this.tools.lineScreen, all)) {
-      this.counted(all.length);
-      this.out.bytes(all);
-      return;
+    const screen = this.tools.lineScreen;
+    let line = task.firstN;
+    let start = 0;
+    while (start < all.length && !this.stopped) {
+      let end = start + PIECE_BYTES >= all.length ? all.length : all.indexOf(0x0a, start + PIECE_BYTES) + 1;
+      if (end === 0) end = all.length;
+      const bytes = all.subarray(start, end);
+      if (screen && passesScreenAll(screen, bytes)) {
+        this.counted(bytes.length);
+        this.out.bytes(bytes);
+      } else {
+        this.textPiece(bytes, line);
+      }
+      line += linesBefore(bytes, bytes.length);
+      start = end;
     }
-    const nul = all.indexOf(0);
+  }
+
+  private textPiece(bytes: Buffer, n: number): void {
+    const source = this.task.source;
+    const nul = bytes.indexOf(0);
     if (nul >= 0) {
-      this.reject(new InputError(where(task.source, n + linesBefore(all, nul)), 'binary data (NUL byte), not text'), null, n);
+      this.reject(new InputError(where(source, n + linesBefore(bytes, nul)), 'binary data (NUL byte), not text'), null, n);
       return;
     }
-    const text = decodeUtf8(all);
+    const text = decodeUtf8(bytes);
     if (text === null) {
-      const problem = findInvalidUtf8(all)!;
-      this.reject(new InputError(where(task.source, n + problem.line - 1, problem.column), `${describeInvalidUtf8(problem)}; not UTF-8 text`), null, n);
+      const problem = findInvalidUtf8(bytes)!;
+      this.reject(new InputError(where(source, n + problem.line - 1, problem.column), `${describeInvalidUtf8(problem)}; not UTF-8 text`), null, n);
       return;
     }
     let processed: Processed;
     try {
-      processed = this.tools.process({ text, source: task.source });
+      processed = this.tools.process({ text, source });
     } catch (err) {
-      this.failed(err, n, all);
+      this.failed(err, n, bytes);
       return;
     }
     this.finish({}, processed, { n });
