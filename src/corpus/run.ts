@@ -232,7 +232,7 @@ async function* asCompleted<T, R>(source: AsyncIterable<T>, fn: (item: T) => Pro
   }
 }
 
-function checkOutDirNames(files: readonly InputFile[]): void {
+export function checkOutDirNames(files: readonly InputFile[]): void {
   const seen = new Map<string, string>();
   for (const file of files) {
     if (file.unreadable !== undefined) continue;
@@ -249,7 +249,7 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
 }
 
 /** Under `--out-dir`, text stays text and everything else becomes JSON lines. */
-function settingsFor(config: BatchConfig, file: InputFile): TaskSettings {
+export function settingsFor(config: BatchConfig, file: InputFile): TaskSettings {
   const raw = (config.outDir !== null && (file.format === 'text' || file.format === 'lines')) || file.format === 'pieces';
   return {
     mode: config.mode,
@@ -265,7 +265,7 @@ function settingsFor(config: BatchConfig, file: InputFile): TaskSettings {
 }
 
 /** The output's relative path under `--out-dir`: compression suffixes dropped, WARC as `.jsonl`. */
-function outputName(file: InputFile): string {
+export function outputName(file: InputFile): string {
   const { inner } = compressionOf(file.relative);
   return file.format === 'warc' ? `${inner}.jsonl` : inner;
 }

@@ -101,7 +101,7 @@ export function registerBatch(program: Command): void {
   });
 }
 
-function parseCount(value: string): number {
+export function parseCount(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`not a positive whole number: ${value}`);
   return n;

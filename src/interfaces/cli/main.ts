@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError } from '../../corpus/io/errors.js';
 import { registerArticle } from './article.js';
 import { registerBatch } from './batch.js';
+import { registerQueue } from './queue.js';
 import { registerFix } from './fix.js';
 import { registerServe } from './serve.js';
 import { UsageError } from './repairOptions.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerArticle(program);
   registerBatch(program);
+  registerQueue(program);
   return program;
 }
 
