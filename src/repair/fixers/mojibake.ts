@@ -3,6 +3,7 @@ import { isBad, maybeBad } from '../mojibake/badness.js';
 import { HAS_CANDIDATE } from '../mojibake/candidates.js';
 import { fixEncoding, fixWhole, type ChainOptions, type Repair } from '../mojibake/chain.js';
 import { diffByAnchors } from '../mojibake/diff.js';
+import { fixLegacyWords } from '../mojibake/legacyWords.js';
 import { fixLegacyCjkAsLatin1, fixUtf8AsGbk, type DoubleByteRepair } from '../mojibake/doubleByte.js';
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
 
@@ -17,8 +18,7 @@ const HAS_IDEOGRAPH = /[\u4e00-\u9fff]/;
 export const mojibake: Fixer = {
   name: 'mojibake',
   apply(text: string, ctx: FixContext): FixerEdit[] {
-    // Every repair below needs two adjacent non-ASCII characters or one of a few trigger characters.
-    if (isAscii(text) || !maybeBad(text)) return [];
+    if (isAscii(text)) return [];
     const options: ChainOptions = {
       restoreByteA0: ctx.options.restoreByteA0,
       replaceLossySequences: ctx.options.replaceLossySequences,
@@ -53,18 +53,24 @@ export function repairEncoding(text: string, options: ChainOptions): (Repair & {
     chain.push(...repair.chain);
     stages += weight;
   };
-  if (HAS_CANDIDATE.test(current)) {
-    let wholeTried = false;
-    if (isBad(current)) {
-      take(fixWhole(current, options));
-      wholeTried = true;
+  // Every repair of UTF-8 and double-byte mojibake needs two adjacent non-ASCII characters or one of a
+  // few trigger characters; legacy single-byte damage may leave a lone odd character in a word.
+  if (maybeBad(current)) {
+    if (HAS_CANDIDATE.test(current)) {
+      let wholeTried = false;
+      if (isBad(current)) {
+        take(fixWhole(current, options));
+        wholeTried = true;
+      }
+      const double = applyDoubleByte(current, fixLegacyCjkAsLatin1(current));
+      take(double);
+      // Segments may each have their own code page: never share one note among them.
+      if (isBad(current)) take(fixEncoding(current, options, wholeTried && !double), 2);
     }
-    const double = applyDoubleByte(current, fixLegacyCjkAsLatin1(current));
-    take(double);
-    // Segments may each have their own code page: never share one note among them.
-    if (isBad(current)) take(fixEncoding(current, options, wholeTried && !double), 2);
+    if (HAS_IDEOGRAPH.test(current)) take(applyDoubleByte(current, fixUtf8AsGbk(current)));
   }
-  if (HAS_IDEOGRAPH.test(current)) take(applyDoubleByte(current, fixUtf8AsGbk(current)));
+  // Words left that no language spells, under a code page that makes them words of one.
+  take(fixLegacyWords(current), 2);
   return current !== text ? { text: current, chain, stages } : null;
 }
 
