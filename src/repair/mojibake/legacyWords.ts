@@ -207,7 +207,7 @@ function candidateFor(s: Suspect, kind: Kind): Candidate | null {
   if (repaired === s.word || mixesScripts(repaired)) return null;
   // KOI8 swaps the case of what it is read as: a word of small letters that becomes capitals is more
   // likely a word of another language than an acronym.
-  if (CAPITALS.test(repaired) && !CAPITALS.test(s.word)) return null;
+  if (CAPITALS.test(lettersOf(repaired)) && !CAPITALS.test(lettersOf(s.word))) return null;
   const score = scoreWord(repaired);
   if (!score.plausible || score.cost + MARGIN > s.cost) return null;
   const hard = sharesScript(s.word, repaired) ? s.hard : s.allHigh;
@@ -219,4 +219,10 @@ const SCRIPT_TESTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Gr
 /** Whether the repaired word keeps letters of the original's script (ASCII letters count as Latin). */
 function sharesScript(original: string, repaired: string): boolean {
   return SCRIPT_TESTS.some((re) => re.test(original) && re.test(repaired));
+}
+
+const NOT_LETTER = /[^\p{L}]/gu;
+
+function lettersOf(word: string): string {
+  return word.replace(NOT_LETTER, '');
 }
