@@ -4,6 +4,7 @@ import { HAS_CANDIDATE } from '../mojibake/candidates.js';
 import { fixEncoding, fixWhole, type ChainOptions, type Repair } from '../mojibake/chain.js';
 import { diffByAnchors } from '../mojibake/diff.js';
 import { fixLegacyWords } from '../mojibake/legacyWords.js';
+import { mixesScripts } from '../mojibake/letterModel.js';
 import { fixLegacyCjkAsLatin1, fixUtf8AsGbk, type DoubleByteRepair } from '../mojibake/doubleByte.js';
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
 
@@ -27,7 +28,7 @@ export const mojibake: Fixer = {
     const repair = repairEncoding(text, options);
     if (!repair) return [];
     const wholeNote = describeChain(repair.chain);
-    return diffByAnchors(text, repair.text).map((edit) => {
+    return composed(text, diffByAnchors(text, repair.text)).map((edit) => {
       if (repair.stages === 1) return { ...edit, tag: 'mojibake', note: wholeNote };
       // Several stages (whole text, segments, double-byte runs) repaired different pieces: name the
       // chain that repairs this piece on its own.
@@ -48,7 +49,8 @@ export function repairEncoding(text: string, options: ChainOptions): (Repair & {
   const chain: string[] = [];
   let stages = 0;
   const take = (repair: Repair | null, weight = 1): void => {
-    if (!repair) return;
+    // A decode whose words mix scripts that never meet (a Hangul word with a Cyrillic letter) is wrong.
+    if (!repair || (mixesScripts(repair.text, false) && !mixesScripts(current, false))) return;
     current = repair.text;
     chain.push(...repair.chain);
     stages += weight;
@@ -85,6 +87,28 @@ function applyDoubleByte(text: string, repairs: DoubleByteRepair[]): Repair | nu
     for (const step of r.chain) if (!chain.includes(step)) chain.push(step);
   }
   return { text: out + text.slice(last), chain };
+}
+
+const STARTS_WITH_MARK = /^\p{M}/u;
+
+/**
+ * Repaired spans in NFC: a name written on macOS comes back as `e` and a combining accent, which the
+ * person typed as `é`. A span that starts with a mark takes the letter before it along; text outside
+ * the repaired spans keeps its own form.
+ */
+function composed(text: string, edits: Array<Omit<FixerEdit, 'note'>>): Array<Omit<FixerEdit, 'note'>> {
+  let previousEnd = 0;
+  return edits.map((edit) => {
+    let { start, after } = edit;
+    if (STARTS_WITH_MARK.test(after) && start > previousEnd) {
+      const base = start >= 2 && /[\udc00-\udfff]/.test(text[start - 1]!) && start - 2 >= previousEnd ? 2 : 1;
+      start -= base;
+      after = text.slice(start, edit.start) + after;
+    }
+    previousEnd = edit.end;
+    const normal = after.normalize('NFC');
+    return normal === after && start === edit.start ? edit : { ...edit, start, after: normal };
+  });
 }
 
 function describeChain(chain: readonly string[]): string {

@@ -135,21 +135,29 @@ function scriptOf(ch: string): string | null {
 }
 
 /**
- * Whether a word of `text` mixes letters of scripts that never meet in one word (Latin with Cyrillic,
- * Hangul with Cyrillic, …): correct text does not, so a repair that produces one is a wrong decode.
+ * Whether a word of `text` mixes letters of scripts that never meet in one word. `strict` counts every
+ * two alphabets (a word of the model's languages is in one); otherwise Latin may meet Greek and
+ * Cyrillic (`IL2RγcKO`, `10μs`, a Latin `C` typed into a Cyrillic word), but Hangul, kana and Han meet
+ * no alphabet but Latin, and no two other scripts meet: such a word is a wrong decode.
  */
-export function mixesScripts(text: string): boolean {
+export function mixesScripts(text: string, strict = true): boolean {
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const word = m[0];
     let first: string | null = null;
-    for (const ch of word) {
+    for (const ch of m[0]) {
       if (!LETTER.test(ch)) continue;
       const s = scriptOf(ch);
       if (s === null) continue;
       if (first === null) first = s;
-      else if (s !== first && !(first === 'EastAsian' && s === 'Latin') && !(first === 'Latin' && s === 'EastAsian')) return true;
+      else if (s !== first && !canMeet(first, s, strict)) return true;
     }
   }
   return false;
+}
+
+function canMeet(a: string, b: string, strict: boolean): boolean {
+  if (a === 'EastAsian' || b === 'EastAsian') return a === 'Latin' || b === 'Latin';
+  if (strict) return false;
+  const other = a === 'Latin' ? b : b === 'Latin' ? a : null;
+  return other === 'Greek' || other === 'Cyrillic';
 }
