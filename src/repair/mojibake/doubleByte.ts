@@ -64,11 +64,15 @@ export function fixLegacyCjkAsLatin1(text: string): DoubleByteRepair[] {
   // Every such run has two adjacent non-ASCII characters; this plain test is much cheaper than LEGACY_RUN.
   if (!TWO_NON_ASCII.test(text)) return [];
   const repairs: DoubleByteRepair[] = [];
+  const short: Array<{ index: number; 0: string }> = [];
   for (const m of matchesNearNonAscii(text, LEGACY_RUN)) {
     let run = m[0];
     // A trailing ASCII character was taken as a trail byte only if the run needs it.
     const highCount = run.replace(/[\u0000-\u007f]/g, '').length;
-    if (highCount < MIN_HIGH_CHARS) continue;
+    if (highCount < MIN_HIGH_CHARS) {
+      if (highCount >= 2) short.push({ index: m.index, 0: run });
+      continue;
+    }
     const bytes = encodeBytes(run, WINDOWS_1252, false);
     // Bytes that are UTF-8 are single-byte mojibake, the other repair's business.
     if (bytes === null || decodeUtf8Variants(bytes) !== null) continue;
@@ -78,10 +82,41 @@ export function fixLegacyCjkAsLatin1(text: string): DoubleByteRepair[] {
       const shorter = encodeBytes(run, WINDOWS_1252, false);
       decoded = shorter && decodeLegacy(shorter);
     }
-    if (decoded === null) continue;
+    if (decoded === null) {
+      short.push({ index: m.index, 0: m[0] });
+      continue;
+    }
     repairs.push({ start: m.index, end: m.index + run.length, text: decoded.text, chain: ['encode windows-1252', `decode ${decoded.encoding}`] });
   }
-  return repairs;
+  if (repairs.length === 0 || short.length === 0) return repairs;
+  // The code page found for the long runs is tried on the short and doubtful ones of the same text
+  // (`Á¦¸ñ` in a line of EUC-KR is 제목): one text rarely holds two such confusions.
+  const encodings = [...new Set(repairs.map((r) => r.chain[1]!.slice('decode '.length)))];
+  for (const m of short) {
+    const repair = decodeRunIn(m[0], encodings);
+    if (repair) repairs.push({ start: m.index, end: m.index + repair.run.length, text: repair.text, chain: ['encode windows-1252', `decode ${repair.encoding}`] });
+  }
+  return repairs.sort((a, b) => a.start - b.start);
+}
+
+function decodeRunIn(run: string, encodings: readonly string[]): { run: string; text: string; encoding: string } | null {
+  for (const candidate of /[\u0040-\u007e]$/.test(run) ? [run, run.slice(0, -1)] : [run]) {
+    const bytes = encodeBytes(candidate, WINDOWS_1252, false);
+    if (bytes === null || decodeUtf8Variants(bytes) !== null) continue;
+    for (const encoding of encodings) {
+      const text = iconv.decode(Buffer.from(bytes), encoding === 'gbk' ? 'gb18030' : encoding);
+      if (isEastAsianText(text)) return { run: candidate, text, encoding };
+    }
+  }
+  return null;
+}
+
+/** Every byte went into an East Asian character (or stayed an ASCII space or punctuation). */
+function isEastAsianText(decoded: string): boolean {
+  if (NOT_TEXT.test(decoded)) return false;
+  const eastAsian = (decoded.match(EAST_ASIAN) ?? []).length;
+  const rest = decoded.replace(EAST_ASIAN, '');
+  return eastAsian >= 1 && !/[^\u0020-\u0040\u005b-\u0060\u007b-\u007e]/.test(rest);
 }
 
 function decodeLegacy(bytes: Uint8Array): { text: string; encoding: string } | null {
