@@ -5,6 +5,7 @@ import { fixEncoding, fixWhole, type ChainOptions, type Repair } from '../mojiba
 import { diffByAnchors } from '../mojibake/diff.js';
 import { fixLegacyWords } from '../mojibake/legacyWords.js';
 import { mixesScripts } from '../mojibake/letterModel.js';
+import { fixUtf16AsLatin1 } from '../mojibake/utf16.js';
 import { fixLegacyCjkAsLatin1, fixUtf8AsGbk, type DoubleByteRepair } from '../mojibake/doubleByte.js';
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
 
@@ -19,7 +20,8 @@ const HAS_IDEOGRAPH = /[\u4e00-\u9fff]/;
 export const mojibake: Fixer = {
   name: 'mojibake',
   apply(text: string, ctx: FixContext): FixerEdit[] {
-    if (isAscii(text)) return [];
+    // ASCII text is not mojibake, unless NULs say it is UTF-16 read byte by byte.
+    if (isAscii(text) && !text.includes('\u0000')) return [];
     const options: ChainOptions = {
       restoreByteA0: ctx.options.restoreByteA0,
       replaceLossySequences: ctx.options.replaceLossySequences,
@@ -55,6 +57,7 @@ export function repairEncoding(text: string, options: ChainOptions): (Repair & {
     chain.push(...repair.chain);
     stages += weight;
   };
+  take(applyDoubleByte(current, fixUtf16AsLatin1(current)));
   // Every repair of UTF-8 and double-byte mojibake needs two adjacent non-ASCII characters or one of a
   // few trigger characters; legacy single-byte damage may leave a lone odd character in a word.
   if (maybeBad(current)) {
