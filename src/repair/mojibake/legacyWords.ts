@@ -1,6 +1,6 @@
 import { codecByName, encodeBytes, type ByteCodec } from './codecs.js';
 import type { Repair } from './chain.js';
-import { mixesScripts, oddCapitals, plausibleSomewhere, scoreWord } from './letterModel.js';
+import { mixesScripts, oddCapitals, plausibleLanguages, scoreWord } from './letterModel.js';
 import { decodeUtf8Variants } from './utf8.js';
 
 /**
@@ -113,8 +113,10 @@ interface Candidate {
 }
 
 export function fixLegacyWords(text: string): Repair | null {
-  let suspects = findSuspects(text);
+  const votes: number[] = [];
+  let suspects = findSuspects(text, votes);
   if (suspects.length === 0) return null;
+  const languages = textLanguages(votes);
   const replacements: Array<{ start: number; end: number; text: string }> = [];
   const chain: string[] = [];
   for (let round = 0; round < MAX_ROUNDS && suspects.length > 0; round++) {
@@ -124,7 +126,7 @@ export function fixLegacyWords(text: string): Repair | null {
       let gain = 0;
       let hard = false;
       for (const s of suspects) {
-        const c = candidateFor(s, kind);
+        const c = candidateFor(s, kind, languages);
         if (c) {
           candidates.push(c);
           gain += c.gain;
@@ -157,7 +159,24 @@ export function fixLegacyWords(text: string): Repair | null {
 }
 
 /** Words with a character outside ASCII that no language of the model spells. */
-function findSuspects(text: string): Suspect[] {
+/**
+ * The languages of the text: those where nearly as many of its words are plausible as in the best one.
+ * As bits (see MASKS); none when no word outside ASCII is plausible anywhere.
+ */
+function textLanguages(votes: readonly number[]): [number, number] {
+  const most = Math.max(0, ...votes.filter((v) => v !== undefined));
+  const out: [number, number] = [0, 0];
+  if (most === 0) return out;
+  votes.forEach((v, k) => {
+    if (v === undefined || v < most * 0.8) return;
+    if (k < 32) out[0] |= 1 << k;
+    else out[1] |= 1 << (k - 32);
+  });
+  return out;
+}
+
+/** Words that no language spells; `votes[k]` counts the other words that are plausible in language k. */
+function findSuspects(text: string, votes: number[]): Suspect[] {
   const out: Suspect[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
@@ -171,7 +190,14 @@ function findSuspects(text: string): Suspect[] {
     }
     const tail = EDGE_END.exec(word);
     if (tail) word = word.slice(0, word.length - tail[0].length);
-    if (!NON_ASCII.test(word) || plausibleSomewhere(word)) continue;
+    if (!NON_ASCII.test(word)) continue;
+    const [lo, hi] = plausibleLanguages(word);
+    if ((lo | hi) !== 0) {
+      for (let k = 0; k < 64; k++) {
+        if (k < 32 ? lo & (1 << k) : hi & (1 << (k - 32))) votes[k] = (votes[k] ?? 0) + 1;
+      }
+      continue;
+    }
     const score = scoreWord(word);
     if (score.plausible) continue;
     if (!TWO_LETTERS.test(word)) continue;
@@ -182,7 +208,12 @@ function findSuspects(text: string): Suspect[] {
   return out;
 }
 
-function candidateFor(s: Suspect, kind: Kind): Candidate | null {
+/**
+ * The repair of one word under one confusion, if it is a much better word. `languages` are those the
+ * text's correct words are plausible in: when there are any, the repaired word must be one of theirs
+ * (an Icelandic typo `frjálstræÞi` is not cp850 damage, since `è` is not Icelandic).
+ */
+function candidateFor(s: Suspect, kind: Kind, languages: [number, number]): Candidate | null {
   let repaired: string | null;
   if (kind.map) {
     repaired = '';
@@ -210,6 +241,10 @@ function candidateFor(s: Suspect, kind: Kind): Candidate | null {
   if (CAPITALS.test(lettersOf(repaired)) && !CAPITALS.test(lettersOf(s.word))) return null;
   const score = scoreWord(repaired);
   if (!score.plausible || score.cost + MARGIN > s.cost) return null;
+  if ((languages[0] | languages[1]) !== 0) {
+    const [lo, hi] = plausibleLanguages(repaired);
+    if (((lo & languages[0]) | (hi & languages[1])) === 0) return null;
+  }
   const hard = sharesScript(s.word, repaired) ? s.hard : s.allHigh;
   return { suspect: s, text: repaired, gain: s.cost - score.cost, hard };
 }

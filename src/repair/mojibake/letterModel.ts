@@ -49,6 +49,12 @@ for (const [pair, row] of TABLE) {
  * the word's pairs, and its capitals stand where capitals do.
  */
 export function plausibleSomewhere(word: string): boolean {
+  const [lo, hi] = plausibleLanguages(word);
+  return (lo | hi) !== 0;
+}
+
+/** The languages where `word` is plausible, as bits (see MASKS); none for a word no language spells. */
+export function plausibleLanguages(word: string): [number, number] {
   const lower = word.toLowerCase();
   const text = ` ${lower.length === word.length ? lower : word} `;
   let lo = -1;
@@ -56,11 +62,11 @@ export function plausibleSomewhere(word: string): boolean {
   for (let i = 0; i + 1 < text.length && (lo | hi) !== 0; i++) {
     if (text.charCodeAt(i) < 0x80 && text.charCodeAt(i + 1) < 0x80) continue;
     const mask = MASKS.get(text.slice(i, i + 2));
-    if (!mask) return false;
+    if (!mask) return [0, 0];
     lo &= mask[0];
     hi &= mask[1];
   }
-  return (lo | hi) !== 0 && oddCapitalCount(word) === 0;
+  return oddCapitalCount(word) === 0 ? [lo, hi] : [0, 0];
 }
 
 export interface WordScore {
