@@ -1,6 +1,6 @@
 import { codecByName, encodeBytes, type ByteCodec } from './codecs.js';
 import type { Repair } from './chain.js';
-import { mixesScripts, oddCapitals, plausibleLanguages, scoreWord } from './letterModel.js';
+import { frequentWordLanguages, mixesScripts, oddCapitals, plausibleLanguages, scoreWord } from './letterModel.js';
 import { decodeUtf8Variants } from './utf8.js';
 
 /**
@@ -77,13 +77,13 @@ const TOKEN = /[^\s!-/:-@[-`{-~‘’ʼʻ´–—…•]+/g;
  * another code page.
  */
 const EDGE_START = /^[«»“”„‘¿¡•·–—…\u00a0]+/;
-const EDGE_END = /[»«”“‘’…™®©°¹²³ª*†‡§¶•·–—\u00a0]+$/;
+const EDGE_END = /[»«”“‘’…™®©°ª*†§¶•·–—\u00a0]+$/;
 const NON_ASCII = /[^\u0000-\u007f]/;
 const MARK_OR_LETTER = /[\p{L}\p{M}]/u;
 const LETTERS = /^[\p{L}\p{M}]+$/u;
 const HIGH_LATIN_LETTERS = /^[\u00c0-\u00ff]{4,}$/;
 const TWO_LETTERS = /\p{L}[^]*\p{L}/u;
-const SIGN_BY_LETTER = /\p{L}[^\p{L}\p{M}\p{N}\u0000-\u007f¡¿]|[^\p{L}\p{M}\p{N}\u0000-\u007f¡¿]\p{L}/u;
+const SIGN_BY_LETTER = /\p{L}[^\p{L}\p{M}\u0000-\u007f¡¿]|[^\p{L}\p{M}\u0000-\u007f¡¿]\p{L}/u;
 const CAPITALS = /^\p{Lu}{2,}$/u;
 
 interface Suspect {
@@ -114,9 +114,24 @@ interface Candidate {
 
 export function fixLegacyWords(text: string): Repair | null {
   const votes: number[] = [];
-  let suspects = findSuspects(text, votes);
+  const words = findWords(text, votes);
+  // Clean text: every word is plausible, all in one language at least.
+  if (words.suspects.length === 0 && (words.common[0] | words.common[1]) !== 0) return null;
+  const frequent: number[] = [];
+  const wordCount = voteByFrequentWords(text, frequent);
+  // Frequent words vote for the language, plausible words outside ASCII too, but only the frequent
+  // words can make it known: words a language outside the model spells are plausible in some language
+  // of it by chance (Sami `já`).
+  const known = textLanguages(frequent, Math.max(MIN_FREQUENT_VOTES, wordCount * FREQUENT_SHARE));
+  const languages = textLanguages(votes.map((v, k) => v + (frequent[k] ?? 0)), MIN_VOTES);
+  // In a text of known language, a word no language of the text spells is suspect too (`piů` is Czech
+  // to the model, but this text is Italian).
+  let suspects = words.suspects;
+  if ((known[0] | known[1]) !== 0) {
+    for (const w of words.plausible) if (((w.mask[0] & known[0]) | (w.mask[1] & known[1])) === 0) suspects.push(w.suspect);
+    suspects.sort((a, b) => a.start - b.start);
+  }
   if (suspects.length === 0) return null;
-  const languages = textLanguages(votes);
   const replacements: Array<{ start: number; end: number; text: string }> = [];
   const chain: string[] = [];
   for (let round = 0; round < MAX_ROUNDS && suspects.length > 0; round++) {
@@ -126,7 +141,7 @@ export function fixLegacyWords(text: string): Repair | null {
       let gain = 0;
       let hard = false;
       for (const s of suspects) {
-        const c = candidateFor(s, kind, languages);
+        const c = candidateFor(s, kind, languages, known);
         if (c) {
           candidates.push(c);
           gain += c.gain;
@@ -143,6 +158,7 @@ export function fixLegacyWords(text: string): Repair | null {
     }
     if (!best) break;
     for (const c of best.candidates) replacements.push({ start: c.suspect.start, end: c.suspect.end, text: c.text });
+    rideAlong(words.lone, best, known, replacements);
     chain.push(`encode ${best.kind.read.name}`, `decode ${best.kind.written?.name ?? 'utf-8'}`);
     const done = new Set(best.candidates.map((c) => c.suspect));
     suspects = suspects.filter((s) => !done.has(s));
@@ -158,15 +174,14 @@ export function fixLegacyWords(text: string): Repair | null {
   return { text: out + text.slice(last), chain };
 }
 
-/** Words with a character outside ASCII that no language of the model spells. */
 /**
  * The languages of the text: those where nearly as many of its words are plausible as in the best one.
  * As bits (see MASKS); none when no word outside ASCII is plausible anywhere.
  */
-function textLanguages(votes: readonly number[]): [number, number] {
+function textLanguages(votes: readonly number[], min: number): [number, number] {
   const most = Math.max(0, ...votes.filter((v) => v !== undefined));
   const out: [number, number] = [0, 0];
-  if (most === 0) return out;
+  if (most < min) return out;
   votes.forEach((v, k) => {
     if (v === undefined || v < most * 0.8) return;
     if (k < 32) out[0] |= 1 << k;
@@ -175,9 +190,48 @@ function textLanguages(votes: readonly number[]): [number, number] {
   return out;
 }
 
-/** Words that no language spells; `votes[k]` counts the other words that are plausible in language k. */
-function findSuspects(text: string, votes: number[]): Suspect[] {
+/** Fewer words than this say nothing about the language of a text. */
+const MIN_VOTES = 2;
+/** Frequent words it takes to know the language of a text. */
+const MIN_FREQUENT_VOTES = 3;
+/** In a text of a language, a fifth of the words or more are among its most frequent ones. */
+const FREQUENT_SHARE = 0.2;
+
+/** Adds a vote for each language a word of `text` is among the most frequent words of. */
+function voteByFrequentWords(text: string, votes: number[]): number {
+  let words = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    words++;
+    const langs = frequentWordLanguages(m[0].toLowerCase());
+    if (langs) addVotes(votes, langs);
+  }
+  return words;
+}
+
+function addVotes(votes: number[], [lo, hi]: readonly [number, number]): void {
+  for (let k = 0; k < 64; k++) {
+    if (k < 32 ? lo & (1 << k) : hi & (1 << (k - 32))) votes[k] = (votes[k] ?? 0) + 1;
+  }
+}
+
+interface Words {
+  /** Words that no language spells. */
+  suspects: Suspect[];
+  /** Words some language spells, with those languages. */
+  plausible: Array<{ suspect: Suspect; mask: [number, number] }>;
+  /** The languages that spell all plausible words. */
+  common: [number, number];
+  /** Words of one character outside ASCII: no evidence either way, repaired along with their text. */
+  lone: Suspect[];
+}
+
+/** The words of `text` with a character outside ASCII; `votes[k]` counts those plausible in language k. */
+function findWords(text: string, votes: number[]): Words {
   const out: Suspect[] = [];
+  const plausible: Words['plausible'] = [];
+  const lone: Suspect[] = [];
+  const common: [number, number] = [-1, -1];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     let word = m[0];
@@ -191,21 +245,45 @@ function findSuspects(text: string, votes: number[]): Suspect[] {
     const tail = EDGE_END.exec(word);
     if (tail) word = word.slice(0, word.length - tail[0].length);
     if (!NON_ASCII.test(word)) continue;
+    if (word.length === 1) {
+      lone.push({ start, end: start + 1, word, cost: 0, hard: false, allHigh: false });
+      continue;
+    }
     const [lo, hi] = plausibleLanguages(word);
     if ((lo | hi) !== 0) {
-      for (let k = 0; k < 64; k++) {
-        if (k < 32 ? lo & (1 << k) : hi & (1 << (k - 32))) votes[k] = (votes[k] ?? 0) + 1;
-      }
+      addVotes(votes, [lo, hi]);
+      common[0] &= lo;
+      common[1] &= hi;
+      const score = scoreWord(word);
+      plausible.push({ suspect: { start, end: start + word.length, word, cost: score.cost, hard: false, allHigh: false }, mask: [lo, hi] });
       continue;
     }
     const score = scoreWord(word);
     if (score.plausible) continue;
-    if (!TWO_LETTERS.test(word)) continue;
-    // `¡` and `¿` are letters in some orthographies (`jushaka¡n`), so they do not count as signs.
-    const hard = SIGN_BY_LETTER.test(word) || oddCapitals(word) || mixesScripts(word);
+    // `¡` and `¿` are letters in some orthographies (`jushaka¡n`), so they do not count as signs. A
+    // single character (`‡` for `à`) is evidence of nothing on its own.
+    const hard = TWO_LETTERS.test(word) && (SIGN_BY_LETTER.test(word) || oddCapitals(word) || mixesScripts(word));
     out.push({ start, end: start + word.length, word, cost: score.cost, hard, allHigh: HIGH_LATIN_LETTERS.test(word) });
   }
-  return out;
+  return { suspects: out, plausible, common, lone };
+}
+
+/**
+ * One-character words under the confusion just found for the text's other words (`‡` is `à` in a
+ * French text read as MacRoman, `Ç` is `Η` in Greek read as Latin-1), when they become a letter of the
+ * script the repaired words are in and are not already a word of the text's language.
+ */
+function rideAlong(lone: readonly Suspect[], best: { kind: Kind; candidates: Candidate[] }, known: [number, number], out: Array<{ start: number; end: number; text: string }>): void {
+  if (!best.kind.map) return;
+  const script = SCRIPT_TESTS.find((re) => best.candidates.some((c) => re.test(c.text)));
+  if (!script) return;
+  for (const s of lone) {
+    const to = best.kind.map.get(s.word);
+    if (to === undefined || to === s.word || !LETTER.test(to) || !script.test(to)) continue;
+    const [lo, hi] = plausibleLanguages(s.word);
+    if (((lo & known[0]) | (hi & known[1])) !== 0) continue;
+    out.push({ start: s.start, end: s.end, text: to });
+  }
 }
 
 /**
@@ -213,7 +291,7 @@ function findSuspects(text: string, votes: number[]): Suspect[] {
  * text's correct words are plausible in: when there are any, the repaired word must be one of theirs
  * (an Icelandic typo `frjálstræÞi` is not cp850 damage, since `è` is not Icelandic).
  */
-function candidateFor(s: Suspect, kind: Kind, languages: [number, number]): Candidate | null {
+function candidateFor(s: Suspect, kind: Kind, languages: [number, number], knownLanguages: [number, number]): Candidate | null {
   let repaired: string | null;
   if (kind.map) {
     repaired = '';
@@ -241,11 +319,16 @@ function candidateFor(s: Suspect, kind: Kind, languages: [number, number]): Cand
   if (CAPITALS.test(lettersOf(repaired)) && !CAPITALS.test(lettersOf(s.word))) return null;
   const score = scoreWord(repaired);
   if (!score.plausible || score.cost + MARGIN > s.cost) return null;
-  if ((languages[0] | languages[1]) !== 0) {
+  // A repair into another script (`Ìîñêâà` → `Москва`) has its own evidence; others must be words
+  // of the text's language, and are evidence enough when that language is known.
+  const intoOtherScript = LETTER.test(s.word) && !sharesScript(s.word, repaired);
+  let known = false;
+  if (!intoOtherScript) {
     const [lo, hi] = plausibleLanguages(repaired);
-    if (((lo & languages[0]) | (hi & languages[1])) === 0) return null;
+    if ((languages[0] | languages[1]) !== 0 && ((lo & languages[0]) | (hi & languages[1])) === 0) return null;
+    known = ((lo & knownLanguages[0]) | (hi & knownLanguages[1])) !== 0;
   }
-  const hard = sharesScript(s.word, repaired) ? s.hard : s.allHigh;
+  const hard = intoOtherScript ? s.allHigh : s.hard || known;
   return { suspect: s, text: repaired, gain: s.cost - score.cost, hard };
 }
 
@@ -257,6 +340,7 @@ function sharesScript(original: string, repaired: string): boolean {
 }
 
 const NOT_LETTER = /[^\p{L}]/gu;
+const LETTER = /\p{L}/u;
 
 function lettersOf(word: string): string {
   return word.replace(NOT_LETTER, '');

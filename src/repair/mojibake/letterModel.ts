@@ -1,4 +1,4 @@
-import { LETTER_PAIRS, MAX_COST } from './letterModel.data.js';
+import { FREQUENT_WORDS, LETTER_PAIRS, MAX_COST } from './letterModel.data.js';
 
 /**
  * How plausible a word is in the languages that single-byte code pages serve, from how often its pairs
@@ -67,6 +67,22 @@ export function plausibleLanguages(word: string): [number, number] {
     hi &= mask[1];
   }
   return oddCapitalCount(word) === 0 ? [lo, hi] : [0, 0];
+}
+
+/** Frequent word → the languages it is frequent in, as bits like MASKS. */
+const FREQUENT = new Map<string, [number, number]>();
+LANGUAGES.forEach((tag, k) => {
+  for (const word of FREQUENT_WORDS[tag]!.split(' ')) {
+    const mask = FREQUENT.get(word) ?? [0, 0];
+    if (k < 32) mask[0] |= 1 << k;
+    else mask[1] |= 1 << (k - 32);
+    FREQUENT.set(word, mask);
+  }
+});
+
+/** The languages whose most frequent words include `word` (lowercase), if any. */
+export function frequentWordLanguages(word: string): readonly [number, number] | undefined {
+  return FREQUENT.get(word);
 }
 
 export interface WordScore {
