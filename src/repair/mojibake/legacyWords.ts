@@ -77,7 +77,7 @@ const TOKEN = /[^\s!-/:-@[-`{-~‘’ʼʻ´–—…•]+/g;
  * another code page.
  */
 const EDGE_START = /^[«»“”„‘¿¡•·–—…\u00a0]+/;
-const EDGE_END = /[»«”“‘’…™®©°ª*†§¶•·–—\u00a0]+$/;
+const EDGE_END = /[»«”“‘’…™®©°¹²³ª*†§¶•·–—\u00a0]+$/;
 const NON_ASCII = /[^\u0000-\u007f]/;
 const MARK_OR_LETTER = /[\p{L}\p{M}]/u;
 const LETTERS = /^[\p{L}\p{M}]+$/u;
