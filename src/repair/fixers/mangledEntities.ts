@@ -41,8 +41,8 @@ interface Candidate {
  */
 export const mangledEntities: Fixer = {
   name: 'mangledEntities',
-  // every reference starts with `&`
-  triggers: { ascii: [0x26], nonAscii: false },
+  // a reference starts with `&`; one whose `&` a translator translated or dropped still ends in `;`
+  triggers: { ascii: [0x26, 0x3b], nonAscii: false },
   apply(text: string, ctx: FixContext): FixerEdit[] {
     const hasAmpersand = text.indexOf('&') >= 0;
     if (!hasAmpersand && !MAYBE_BARE.test(text)) return [];
