@@ -28,7 +28,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { data: '../shared/data/polnear', split: 'train', epochs: 10, minCount: 4, folds: 0, jackknife: 4, out: 'models/attribution-en.json' };
+  const o: Options = { data: '../shared/data/polnear', split: 'train', epochs: 10, minCount: 5, folds: 0, jackknife: 4, out: 'models/attribution-en.json' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const v = (): string => {
@@ -146,7 +146,7 @@ function train(examples: Example[], features: FeatureKeys[], epochs: number, min
  * Integer weights at the largest scale that fits 16 bits; features whose weights are all tiny are left out.
  */
 /** Weights this small (of 32767) change no decision that matters and would double the file. */
-const PRUNE = 8;
+const PRUNE = 24;
 
 function toPass(model: Model): PassFile {
   let max = 0;

@@ -26,10 +26,9 @@ const NAME_TAGS = new Set(['FemaleName', 'MaleName', 'LastName', 'FirstName', 'P
  * Part of speech from compromise's lexicon, with capitalisation and suffixes for words it does not list: the
  * lexicon lookup costs nothing, where compromise's full tagger would cost ten times the rest of the model.
  */
-function posOf(word: string, lower: string, sentenceStart: boolean): string {
+function posOf(word: string, lower: string, sentenceStart: boolean, tag: string | undefined): string {
   if (!/[\p{L}\p{N}]/u.test(word)) return word.length <= 2 ? word : 'P';
   if (/^[\p{N}.,]+$/u.test(word)) return 'Num';
-  const tag = lexiconTag(lower);
   const cap = /^\p{Lu}/u.test(word);
   if (tag) return NAME_TAGS.has(tag) ? 'Name' : tag;
   if (cap && !sentenceStart) return 'Cap';
@@ -51,21 +50,54 @@ function shapeOf(word: string): string {
 // Every double quotation mark looks the same to the model: the quote state says whether it opens or closes.
 const DOUBLE_MARKS = new Set(['"', '“', '”', '„', '«', '»', "''", '``']);
 
+/** What the model reads of a word as written, the same wherever it occurs. */
+interface WordInfo {
+  lower: string;
+  shape: string;
+  /** Part of speech at a sentence's start and elsewhere (capitals mean less at the start). */
+  posAtStart: string;
+  pos: string;
+  cue: string;
+}
+
+// Words repeat: each distinct word is looked at once (the cache is dropped when it grows large).
+const wordInfo = new Map<string, WordInfo>();
+function infoOf(word: string): WordInfo {
+  let info = wordInfo.get(word);
+  if (info === undefined) {
+    if (wordInfo.size > 200_000) wordInfo.clear();
+    const lower = DOUBLE_MARKS.has(word) ? '"' : word.toLowerCase();
+    const tag = lexiconTag(lower);
+    info = {
+      lower,
+      shape: shapeOf(word),
+      posAtStart: posOf(word, lower, true, tag),
+      pos: posOf(word, lower, false, tag),
+      cue: cueLemma(lower) ?? (lower === ':' ? ':' : ''),
+    };
+    wordInfo.set(word, info);
+  }
+  return info;
+}
+
+
 export function viewOf(t: TokenTable): TokenView {
-  const lower = t.word.map((w) => (DOUBLE_MARKS.has(w) ? '"' : w.toLowerCase()));
-  const pos: string[] = new Array(t.length);
-  const shape: string[] = new Array(t.length);
-  const cue: string[] = new Array(t.length);
-  for (let i = 0; i < t.length; i++) {
+  const n = t.length;
+  const lower: string[] = new Array(n);
+  const pos: string[] = new Array(n);
+  const shape: string[] = new Array(n);
+  const cue: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const info = infoOf(t.word[i]!);
     const sentenceStart = i === 0 || t.sentence[i - 1] !== t.sentence[i];
-    pos[i] = posOf(t.word[i]!, lower[i]!, sentenceStart);
-    shape[i] = shapeOf(t.word[i]!);
-    cue[i] = t.quote[i] === 1 ? '' : cueLemma(lower[i]!) ?? (lower[i] === ':' ? ':' : '');
+    lower[i] = info.lower;
+    pos[i] = sentenceStart ? info.posAtStart : info.pos;
+    shape[i] = info.shape;
+    cue[i] = t.quote[i] === 1 ? '' : info.cue;
   }
   return { lower, pos, shape, cue };
 }
 
-/** Distance classes: 1, 2, 3, 4–5, 6–8, 9–15, 16–30, more. */
 function bucket(d: number): number {
   return d <= 3 ? d : d <= 5 ? 4 : d <= 8 ? 5 : d <= 15 ? 6 : d <= 30 ? 7 : 8;
 }
