@@ -128,6 +128,9 @@ function toQuote(text: string, tokens: TokenTable, a: TaggedAttribution, table: 
   const end = parts[parts.length - 1]!.end;
   const cueSpan = a.cue ? charSpan(tokens, a.cue) : null;
   const speaker = a.source ? speakerAt(text, charSpan(tokens, a.source), table, mentions, cueSpan ? [...parts, cueSpan] : parts) : null;
+  // A source of function words alone ("the crisis, which has worried the member states") is the tagger
+  // reading a relative clause as an attribution: no attribution at all.
+  if (a.source && !speaker) return null;
   return {
     text: text.slice(start, end),
     start,
@@ -140,7 +143,7 @@ function toQuote(text: string, tokens: TokenTable, a: TaggedAttribution, table: 
   };
 }
 
-const FUNCTION_WORDS = /^(?:the|a|an|this|that|these|those|some|any|its|their|his|her|of|and|or)$/iu;
+const FUNCTION_WORDS = /^(?:the|a|an|this|that|these|those|some|any|its|their|his|her|of|and|or|which|who|whom|what|where|when)$/iu;
 
 /**
  * The source as written, resolved through the mention it contains (a name, a pronoun, a role, "the company").
