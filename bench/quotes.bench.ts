@@ -109,8 +109,9 @@ function score(pages: Record<string, { articleBody: string }>, gold: GoldArticle
     const wanted = resolve(text, article);
     const got = attribute(text, { lang: 'en', tagger: TAGGER }).quotes;
     const pairs: [number, number, number][] = [];
+    // An attribution interrupted by its cue has parts; the gold marks each quotation on its own.
     wanted.forEach((g, gi) => got.forEach((s, si) => {
-      const o = overlap(g, s);
+      const o = Math.max(overlap(g, s), ...s.parts.map((p) => overlap(g, p)));
       if (o >= 0.5) pairs.push([o, gi, si]);
     }));
     pairs.sort((a, b) => b[0] - a[0]);

@@ -10,10 +10,19 @@ export const QuoteSchema = z.object({
   text: z.string(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
-  kind: z.enum(['direct', 'partial', 'reported']),
+  parts: z.array(SpanSchema),
+  kind: z.enum(['direct', 'indirect', 'mixed']),
   cue: z.string().nullable(),
+  cueSpan: SpanSchema.nullable(),
   speaker: z
-    .object({ mention: z.string(), name: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+    .object({
+      mention: z.string(),
+      name: z.string(),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+      type: z.enum(['person', 'organization', 'place', 'unknown']),
+      role: z.string().nullable(),
+    })
     .nullable(),
 });
 
@@ -53,8 +62,10 @@ export function formatAttribution(article: AttributedArticle, format: 'md' | 'te
   const heading = format === 'md' ? '## Who said what\n\n' : 'Who said what\n\n';
   const lines = article.quotes.map((q) => {
     const who = q.speaker ? q.speaker.name : 'unattributed';
-    const what = q.kind === 'reported' ? q.text : `“${q.text}”`;
-    return format === 'md' ? `- **${who}** (${q.kind}${q.cue ? `, ${q.cue}` : ''}): ${what}` : `${who} (${q.kind}): ${what}`;
+    const role = q.speaker?.role && !q.speaker.name.includes(q.speaker.role) ? `, ${q.speaker.role}` : '';
+    const how = `(${q.kind}${q.cue ? `, ${q.cue}` : ''})`;
+    const what = q.kind === 'direct' ? `“${q.text}”` : q.text;
+    return format === 'md' ? `- **${who}**${role} ${how}: ${what}` : `${who}${role} ${how}: ${what}`;
   });
   return `\n${heading}${lines.join('\n')}\n`;
 }

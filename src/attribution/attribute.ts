@@ -1,16 +1,20 @@
 import { expectOptions, expectString } from '../repair/arguments.js';
-import { buildEntities, publicEntities } from './entities.js';
-import { findDirectQuotes } from './directQuotes.js';
+import { buildEntities, publicEntities, type EntityTable } from './entities.js';
 import { unsupportedReason } from './language.js';
-import { findQuoteSpans, maskQuotes } from './quoteSpans.js';
-import { findReportedSpeech } from './reportedSpeech.js';
-import { paragraphs, sentencesOf, wordCount } from './segments.js';
-import { collectMentions, toSpeaker } from './speakers.js';
-import type { AttributeOptions, AttributionResult, Quote } from './types.js';
+import { tagAttributions, type TaggedAttribution, type TokenSpan, type TokenTable } from './model/index.js';
+import { findQuoteSpans } from './quoteSpans.js';
+import { ruleAttributions, type RuleAttribution } from './rules.js';
+import { collectMentions, type Mention } from './speakers.js';
+import type { AttributeOptions, AttributionResult, Quote, QuoteKind, Span, Speaker } from './types.js';
 
 /**
- * Who said what in a news text: direct, partial and reported quotations with their cue and speaker, and the
- * people, organisations and places named. Offsets are UTF-16 indexes into `text`, as in JavaScript strings.
+ * Who said what in a news text: every attribution (speech, but also thoughts, intentions, findings and evidence)
+ * with its content, cue and source, the speaker resolved to a person or organisation where the text allows, and
+ * the people, organisations and places named. Offsets are UTF-16 indexes into `text`, as in JavaScript strings.
+ *
+ * The spans come from a sequence tagger trained on PolNeAR (`model/`); rules resolve the source to an entity
+ * (pronouns, roles, "the company") and give a quotation without a source of its own the speaker of the quotation
+ * it continues.
  */
 export function attribute(text: string, options: AttributeOptions = {}): AttributionResult {
   expectString(text, 'attribute', 'text');
@@ -19,50 +23,179 @@ export function attribute(text: string, options: AttributeOptions = {}): Attribu
   const reason = unsupportedReason(lang);
   if (reason) return { lang, supported: false, reason, quotes: [], entities: [] };
 
+  const { tokens, attributions } = tagAttributions(text);
+  const sources = attributions.flatMap((a) => (a.source ? [charSpan(tokens, a.source)] : []));
+  const table = buildEntities(text, options.tagger ?? true, sources);
   const spans = findQuoteSpans(text);
-  const masked = maskQuotes(text, spans);
-  const paras = paragraphs(text);
-  const table = buildEntities(text, options.tagger ?? true);
   const mentions = collectMentions(text, table, spans);
-
-  const direct = findDirectQuotes(text, masked, spans, paras, mentions);
-  const usedCues = new Set(direct.filter((d) => d.speaker && d.kind === 'direct').map((d) => d.cueStart));
-  const sents = paras.flatMap((p) => sentencesOf(text, p));
-  const reported = findReportedSpeech(text, masked, sents, mentions, spans, usedCues);
-
   const quotes: Quote[] = [];
-  for (const d of direct) {
-    let { speaker, cue } = d;
-    if (!speaker) {
-      // A quotation inside a reported statement belongs to that statement's speaker ("Blinken said … “put a weapon…”").
-      const host = reported.find((r) => r.start <= d.span.start && d.span.end <= r.end + 2 && r.speaker);
-      if (host) {
-        speaker = host.speaker;
-        cue = host.cue;
-      }
-    }
-    const quoteText = text.slice(d.span.start, d.span.end);
-    // Short unattributed quotes are scare quotes, slogans, titles or nicknames, not speech.
-    if (!speaker && wordCount(quoteText) < 6) continue;
-    quotes.push({
-      text: quoteText,
-      start: d.span.start,
-      end: d.span.end,
-      kind: d.kind,
-      cue,
-      speaker: speaker ? toSpeaker(speaker, table) : null,
-    });
+  for (const a of attributions) {
+    const q = toQuote(text, tokens, a, table, mentions);
+    // A lone pronoun is the source of an inverted attribution ("…”, — said he"), never what was said.
+    if (q && !LONE_PRONOUN.test(q.text)) quotes.push(q);
   }
-  for (const r of reported) {
+  mergeRules(text, quotes, ruleAttributions(text, spans, mentions), table);
+  inheritSpeakers(text, quotes);
+  return { lang, supported: true, quotes, entities: publicEntities(table) };
+}
+
+const EDGE = /[\s\p{P}\p{S}]/u;
+const LONE_PRONOUN = /^(?:he|she|they|it|i|we|you)$/iu;
+
+function overlap(a: Span, b: Span): number {
+  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+}
+
+/**
+ * The rules' reading fills what the tagger left: a speaker for a content it found without a source, and the
+ * attributions it missed entirely (those with a speaker), in layouts PolNeAR does not have.
+ */
+function mergeRules(text: string, quotes: Quote[], rules: readonly RuleAttribution[], table: EntityTable): void {
+  for (const q of quotes) {
+    if (q.speaker) continue;
+    const r = rules.find((x) => x.speaker && overlap(x, q) * 2 >= Math.min(x.end - x.start, q.end - q.start));
+    if (r) q.speaker = speakerOf(r.speaker!, table);
+  }
+  for (const r of rules) {
+    if (!r.speaker || quotes.some((q) => overlap(q, r) > 0)) continue;
     quotes.push({
       text: text.slice(r.start, r.end),
       start: r.start,
       end: r.end,
-      kind: 'reported',
+      parts: [{ start: r.start, end: r.end }],
+      kind: r.kind,
       cue: r.cue,
-      speaker: r.speaker ? toSpeaker(r.speaker, table) : null,
+      cueSpan: r.cue && r.cueStart >= 0 ? { start: r.cueStart, end: r.cueStart + cueLength(text, r.cueStart, r.cue) } : null,
+      speaker: speakerOf(r.speaker, table),
     });
   }
   quotes.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { lang, supported: true, quotes, entities: publicEntities(table) };
+}
+
+/** The cue as written may differ in spacing and case from its normalised form. */
+function cueLength(text: string, start: number, cue: string): number {
+  const words = cue.split(' ').length;
+  const m = new RegExp(`^\\S+(?:\\s+\\S+){${words - 1}}`, 'u').exec(text.slice(start, start + cue.length + 20));
+  return m ? m[0].replace(/[,.;:]+$/u, '').length : cue.length;
+}
+
+function speakerOf(m: Mention, table: EntityTable): Speaker {
+  const entity = m.entity >= 0 ? table.entities[m.entity]! : null;
+  return {
+    mention: m.text,
+    name: entity ? entity.name : m.text,
+    start: m.start,
+    end: m.end,
+    type: entity ? entity.type : guessType(m.text),
+    role: entity?.roles[0] ?? (m.kind === 'role' ? m.text : null),
+  };
+}
+const CLOSING = /["”»’']/u;
+
+/** The span without surrounding spaces, punctuation and quotation marks; null when nothing is left. */
+function trimSpan(text: string, start: number, end: number): Span | null {
+  let s = start;
+  let e = end;
+  while (s < e && EDGE.test(text[s]!)) s++;
+  while (e > s && EDGE.test(text[e - 1]!)) e--;
+  // A closing mark or bracket that belongs to the words stays: "the “gold standard”" ends at the mark.
+  if (e < end && CLOSING.test(text[e]!) && (text.slice(s, e).match(/["“”]/gu)?.length ?? 0) % 2 === 1) e++;
+  return e > s ? { start: s, end: e } : null;
+}
+
+function charSpan(tokens: TokenTable, t: TokenSpan): Span {
+  return { start: tokens.start[t.first]!, end: tokens.end[t.last]! };
+}
+
+/** direct: the whole content is in quotation marks; mixed: part of it is; indirect: none of it. */
+function kindOf(text: string, parts: readonly Span[]): QuoteKind {
+  const start = parts[0]!.start;
+  const end = parts[parts.length - 1]!.end;
+  const before = text.slice(Math.max(0, start - 4), start).replace(/[\s—–-]+$/u, '');
+  const after = text.slice(end, end + 4).replace(/^[\s,.;:!?…]+/u, '');
+  const opens = /(?:["“„«]|'')$/u.test(before);
+  const closes = /^(?:["”»“]|'')/u.test(after); // “ closes „
+  if (opens && closes) return 'direct';
+  return opens || closes || /["“”«»]|''/u.test(text.slice(start, end)) ? 'mixed' : 'indirect';
+}
+
+function toQuote(text: string, tokens: TokenTable, a: TaggedAttribution, table: EntityTable, mentions: readonly Mention[]): Quote | null {
+  const parts: Span[] = [];
+  for (const c of a.content) {
+    const span = charSpan(tokens, c);
+    const trimmed = trimSpan(text, span.start, span.end);
+    if (trimmed) parts.push(trimmed);
+  }
+  if (!parts.length) return null;
+  const start = parts[0]!.start;
+  const end = parts[parts.length - 1]!.end;
+  const cueSpan = a.cue ? charSpan(tokens, a.cue) : null;
+  const speaker = a.source ? speakerAt(text, charSpan(tokens, a.source), table, mentions, cueSpan ? [...parts, cueSpan] : parts) : null;
+  // A source of function words alone ("the crisis, which has worried the member states") is the tagger
+  // reading a relative clause as an attribution: no attribution at all.
+  if (a.source && !speaker) return null;
+  return {
+    text: text.slice(start, end),
+    start,
+    end,
+    parts,
+    kind: kindOf(text, parts),
+    cue: cueSpan ? text.slice(cueSpan.start, cueSpan.end).replace(/\s+/g, ' ').toLowerCase() : null,
+    cueSpan,
+    speaker,
+  };
+}
+
+const FUNCTION_WORDS = /^(?:the|a|an|this|that|these|those|some|any|its|their|his|her|of|and|or|which|who|whom|what|where|when)$/iu;
+
+/**
+ * The source as written, resolved through the mention it contains (a name, a pronoun, a role, "the company").
+ * A source cut inside a longer mention grows to it ("people familiar with [the talks]"); one of function words
+ * alone is no source.
+ */
+function speakerAt(text: string, source: Span, table: EntityTable, mentions: readonly Mention[], others: readonly Span[]): Speaker | null {
+  let best: Mention | null = null;
+  let start = source.start;
+  let end = source.end;
+  for (const m of mentions) {
+    if (m.start >= source.end) break;
+    if (m.end <= source.start) continue;
+    if (m.kind !== 'pronoun' && !others.some((o) => overlap(o, m) > 0)) {
+      start = Math.min(start, m.start);
+      end = Math.max(end, m.end);
+    }
+    // A resolved name beats a pronoun or descriptor; the first one wins among equals ("Smith, a lawyer for X").
+    if (!best || (best.entity < 0 && m.entity >= 0)) best = m;
+  }
+  const mention = text.slice(start, end);
+  if ((mention.match(/[\p{L}\p{N}]+/gu) ?? []).every((w) => FUNCTION_WORDS.test(w))) return null;
+  const entity = best && best.entity >= 0 ? table.entities[best.entity]! : null;
+  const role = entity?.roles[0] ?? (best?.kind === 'role' ? best.text : null);
+  return { mention, name: entity ? entity.name : mention, start, end, type: entity ? entity.type : guessType(mention), role };
+}
+
+const PERSON_WORDS = /^(?:he|she|him|her|i|me|mr|mrs|ms|dr)\b/iu;
+const GROUP_WORDS = /\b(?:officials|sources|people|analysts|experts|voters|critics|aides|advisers|supporters|democrats|republicans|residents|americans|respondents|polls?|surveys?|studies|study|reports?|data|documents|records|statement|group|campaign|committee|department|agency|ministry|administration|government|company|office|court|police|party|house|senate|congress|university|institute|center|council|commission|times|post|journal|news)\b/iu;
+
+function guessType(mention: string): Speaker['type'] {
+  if (PERSON_WORDS.test(mention)) return 'person';
+  if (/^(?:they|we|it)$/iu.test(mention)) return 'unknown';
+  return GROUP_WORDS.test(mention) ? 'organization' : 'unknown';
+}
+
+/**
+ * News names a speaker once for several quotations: “A,” she said. “B.” — and continues a quotation in the next
+ * paragraph. A quotation with no source takes the speaker of the quotation just before it in its paragraph or
+ * the previous one.
+ */
+function inheritSpeakers(text: string, quotes: Quote[]): void {
+  for (let i = 1; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    if (q.speaker || q.kind === 'indirect') continue;
+    const prev = quotes[i - 1]!;
+    if (!prev.speaker) continue;
+    const between = text.slice(prev.end, q.start);
+    const breaks = between.split('\n').length - 1;
+    if (breaks <= 1 || (breaks <= 2 && /\n\s*\n/.test(between))) q.speaker = prev.speaker;
+  }
 }

@@ -2,7 +2,9 @@ import type { QuoteSpan } from './quoteSpans.js';
 import { CUE, CUE_AT_START, normaliseCue } from './reportingCues.js';
 import { spanIndexAt, wordCount } from './segments.js';
 import { describedNameAfter, isPerson, mentionAfter, mentionBefore, sentenceSubject, type Mention } from './speakers.js';
-import type { QuoteKind, Span } from './types.js';
+import type { Span } from './types.js';
+
+type QuoteKind = 'direct' | 'partial';
 
 export interface DirectQuote {
   span: QuoteSpan;

@@ -71,8 +71,9 @@ function promoteNamesMetBySurname(runs: NameRun[]): void {
   }
 }
 
-export function buildEntities(text: string, tagger = true): EntityTable {
-  const runs = findNameRuns(text, tagger);
+/** `focus`: where speakers are written; when given, only names undecided there go to compromise's tagger. */
+export function buildEntities(text: string, tagger = true, focus?: readonly Span[]): EntityTable {
+  const runs = findNameRuns(text, tagger, focus);
   promoteNamesMetBySurname(runs);
   const entities: EntityRecord[] = [];
   const byKey = new Map<string, number>();

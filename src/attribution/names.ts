@@ -200,7 +200,7 @@ interface Candidate {
  * Capitalised runs classified as people, organisations and places. Rules and compromise's lexicon decide most;
  * compromise's tagger, which is the slow part, runs only on the sentences holding the runs still undecided.
  */
-export function findNameRuns(text: string, tagger = true): NameRun[] {
+export function findNameRuns(text: string, tagger = true, focus?: readonly Span[]): NameRun[] {
   const toks = tokens(text);
   const out: NameRun[] = [];
   const candidates: Candidate[] = [];
@@ -244,11 +244,13 @@ export function findNameRuns(text: string, tagger = true): NameRun[] {
   }
 
   const types = candidates.map((c) => classify(c.nameToks, null, c.hadRole, c.honorific));
-  // Only names that can matter for attribution go to the tagger: near a reporting cue, or met again by one word.
-  const cueSentences = sentencesWithCues(text);
+  // Only names that can matter for attribution go to the tagger: in a speaker's place (near a reporting cue when
+  // the caller does not say where speakers are), or met again by one word.
+  const cueSentences = focus ? focus.map((f): [number, number] => [f.start, f.end]) : sentencesWithCues(text);
   const words = wordCounts(candidates);
   const undecided = candidates.filter((c, i) => {
     if (types[i] !== null || c.nameToks.length < 2) return false;
+    if (focus) return cueSentences.some(([a, b]) => c.runStart < b && c.end > a);
     const last = c.nameToks[c.nameToks.length - 1]!.lower.replace(/['’]s$/u, '');
     return ((words.get(last) ?? 0) > 1 && (words.get(c.nameToks[0]!.lower) ?? 0) > 1) || insideAny(cueSentences, c.runStart);
   });

@@ -2,7 +2,7 @@ import type { EntityTable } from './entities.js';
 import { FEMALE_PRONOUNS, GROUP_SPEAKERS, MALE_PRONOUNS, PERSON_ROLES, SOURCE_NOUNS, VERB_ADVERBS } from './lexicon.js';
 import type { QuoteSpan } from './quoteSpans.js';
 import { wordCount } from './segments.js';
-import type { Span, Speaker } from './types.js';
+import type { Span } from './types.js';
 
 type MentionKind = 'name' | 'role' | 'pronoun' | 'group';
 
@@ -282,11 +282,6 @@ function upperBound(mentions: readonly Mention[], pos: number): number {
 function gapIsAdverbs(gap: string): boolean {
   if (!/^\s*$/.test(gap.replace(/[\p{L}]+/gu, ''))) return false;
   return gap.split(/\s+/).filter(Boolean).every((w) => VERB_ADVERBS.has(w.toLowerCase()) || /^\p{Ll}{3,}ly$/u.test(w));
-}
-
-export function toSpeaker(m: Mention, table: EntityTable): Speaker {
-  const name = m.entity >= 0 ? table.entities[m.entity]!.name : m.text;
-  return { mention: m.text, name, start: m.start, end: m.end };
 }
 
 /** Pronoun mentions that are possessive ("his words") still name a speaker in "according to his words". */

@@ -1,5 +1,10 @@
-export type QuoteKind = 'direct' | 'partial' | 'reported';
+/**
+ * direct: the content is in quotation marks; mixed: part of it is (a quoted phrase in a reported clause);
+ * indirect: reported without quotation marks (speech, thought, intention, finding).
+ */
+export type QuoteKind = 'direct' | 'indirect' | 'mixed';
 export type EntityType = 'person' | 'organization' | 'place';
+export type SpeakerType = EntityType | 'unknown';
 
 export interface Span {
   start: number;
@@ -11,17 +16,28 @@ export interface Speaker {
   mention: string;
   /** Canonical entity name, or the mention itself when it could not be resolved. */
   name: string;
+  /** Where the source is written: the span of `mention`. */
   start: number;
   end: number;
+  /** What the speaker is: the resolved entity's type, else a guess from the mention ("officials", "the poll"). */
+  type: SpeakerType;
+  /** The speaker's role or title as written ("Deputy Foreign Minister", "the spokesman"), or null. */
+  role: string | null;
 }
 
+/** One attribution: what was said, thought or found (content), how it is introduced (cue), and by whom (speaker). */
 export interface Quote {
+  /** The content, from its first to its last part: `text === input.slice(start, end)`. */
   text: string;
   start: number;
   end: number;
+  /** The content's parts: one, or several when the cue interrupts it (“A,” she said, “B.”). */
+  parts: Span[];
   kind: QuoteKind;
-  /** The reporting expression ("said", "told", "according to"), or null when none was found. */
+  /** The cue as written, lower case ("said", "according to", "shows", "wants"), or null when none was found. */
   cue: string | null;
+  cueSpan: Span | null;
+  /** The source and who it resolves to; null when the text names none. */
   speaker: Speaker | null;
 }
 

@@ -36,7 +36,7 @@ test('inverted attribution from translation and the role noun resolved to its ho
   const quotes = attribute(text).quotes.map((q) => [q.kind, q.cue, q.speaker?.mention, q.speaker?.name]);
   assert.deepEqual(quotes, [
     ['direct', 'said', 'she', 'Anna Berg'],
-    ['reported', 'added', 'the interior minister', 'Anna Berg'],
+    ['indirect', 'added', 'the interior minister', 'Anna Berg'],
   ]);
 });
 

@@ -100,6 +100,7 @@ describe('web page in Chromium', { skip: missing ?? false }, () => {
       source: null,
       quotes: [
         { text: 'You can find a solution', start: 0, end: 10, kind: 'direct', cue: 'said', speaker: { mention: 'he', name: 'Jens Stoltenberg', start: 0, end: 2 } },
+        { text: 'draft agreements', start: 0, end: 16, kind: 'indirect', cue: 'announced', speaker: { mention: 'the Foreign Ministry', name: 'Foreign Ministry', start: 0, end: 20, type: 'organization', role: null } },
       ],
       entities: [
         { name: 'Jens Stoltenberg', type: 'person', roles: ['NATO Secretary General'], mentions: [], count: 3 },
@@ -113,7 +114,7 @@ describe('web page in Chromium', { skip: missing ?? false }, () => {
       const article = page.locator('#article-body');
       await article.getByRole('heading', { name: sample.title, exact: true }).waitFor();
       const text = await article.innerText();
-      for (const expected of ['Staff · 2022-01-09 · Example News', 'Next week there will be negotiations.', 'Removed boilerplate (1)', 'You can find a solution', '— Jens Stoltenberg', 'People', 'NATO Secretary General', 'Organisations', 'Places']) {
+      for (const expected of ['Staff · 2022-01-09 · Example News', 'Next week there will be negotiations.', 'Removed boilerplate (1)', 'You can find a solution', '— Jens Stoltenberg', 'direct quote', 'draft agreements', 'reported (indirect)', 'People', 'NATO Secretary General', 'Organisations', 'Places']) {
         assert.ok(text.includes(expected), `${expected} in ${text}`);
       }
       await page.locator('#article').screenshot({ path: join(ARTIFACTS, 'serve-article-view.png') });

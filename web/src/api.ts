@@ -21,9 +21,10 @@ export interface FixAnswer {
 
 export interface Quote {
   text: string;
+  /** 'direct' (in quotation marks), 'indirect' (reported), 'mixed' (a reported clause with quoted words). */
   kind: string;
   cue: string | null;
-  speaker: { mention: string; name: string } | null;
+  speaker: { mention: string; name: string; type?: string; role?: string | null } | null;
 }
 
 export interface Entity {

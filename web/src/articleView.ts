@@ -63,11 +63,18 @@ export function renderArticle(target: HTMLElement, article: ArticleAnswer): void
   target.replaceChildren(...parts);
 }
 
+const KIND_LABELS: Record<string, string> = {
+  direct: 'direct quote',
+  indirect: 'reported (indirect)',
+  mixed: 'reported with quoted words (mixed)',
+};
+
 function quoteDetails(q: Quote): string[] {
   const details: string[] = [];
+  if (q.speaker?.role && !q.speaker.name.includes(q.speaker.role)) details.push(q.speaker.role);
   if (q.speaker && q.speaker.mention !== q.speaker.name) details.push(`“${q.speaker.mention}”`);
   if (q.cue) details.push(q.cue);
-  details.push(`${q.kind} quote`);
+  details.push(KIND_LABELS[q.kind] ?? `${q.kind} quote`);
   return details;
 }
 

@@ -1,0 +1,105 @@
+import { BC, BQ, BS, IC, IQ, IS, KC } from './sequenceModel.js';
+import type { TokenTable } from './tokens.js';
+
+/** A token range, inclusive of both ends. */
+export interface TokenSpan {
+  first: number;
+  last: number;
+}
+
+/** One attribution as tagged: its content segments, and the cue and source linked to it (if any). */
+export interface TaggedAttribution {
+  content: TokenSpan[];
+  cue: TokenSpan | null;
+  source: TokenSpan | null;
+}
+
+function spansOf(tags: Uint8Array, begin: readonly number[], inside: number): { span: TokenSpan; tag: number }[] {
+  const out: { span: TokenSpan; tag: number }[] = [];
+  for (let i = 0; i < tags.length; i++) {
+    if (!begin.includes(tags[i]!)) continue;
+    let j = i;
+    while (j + 1 < tags.length && tags[j + 1] === inside) j++;
+    out.push({ span: { first: i, last: j }, tag: tags[i]! });
+    i = j;
+  }
+  return out;
+}
+
+function gap(a: TokenSpan, b: TokenSpan): number {
+  return a.last < b.first ? b.first - a.last : b.last < a.first ? a.first - b.last : 0;
+}
+
+function distanceToContent(s: TokenSpan, content: readonly TokenSpan[]): number {
+  let d = Infinity;
+  for (const c of content) d = Math.min(d, gap(s, c));
+  return d;
+}
+
+const MAX_BRIDGE = 3;
+
+/**
+ * The tagger sometimes drops out of a clause for a word or two ("the United States [and NATO] are ready"): a
+ * content that starts again in the same sentence after a short gap with no cue or source continues it.
+ */
+function bridges(t: TokenTable, tags: Uint8Array, a: TokenSpan, b: TokenSpan): boolean {
+  if (b.first - a.last - 1 > MAX_BRIDGE || t.sentence[a.last] !== t.sentence[b.first]) return false;
+  for (let i = a.last + 1; i < b.first; i++) if (tags[i] !== 0) return false;
+  return true;
+}
+
+/**
+ * Groups tagged spans into attributions: a content segment starts one (a resumed segment, K-C, joins the one
+ * before); its cue is the nearest cue in the sentences it spans or next to them, preferring one no other content
+ * took; its source is the source nearest that cue in the cue's sentence, else the nearest to the content.
+ */
+export function assemble(t: TokenTable, tags: Uint8Array): TaggedAttribution[] {
+  const contents = spansOf(tags, [BC, KC], IC);
+  const cues = spansOf(tags, [BQ], IQ).map((x) => x.span);
+  const sources = spansOf(tags, [BS], IS).map((x) => x.span);
+  const out: TaggedAttribution[] = [];
+  for (const { span, tag } of contents) {
+    const last = out[out.length - 1];
+    const lastSeg = last?.content[last.content.length - 1];
+    if (lastSeg && bridges(t, tags, lastSeg, span)) lastSeg.last = span.last;
+    else if (tag === KC && last && lastSeg && t.paragraph[span.first]! - t.paragraph[lastSeg.last]! <= 1) last.content.push(span);
+    else out.push({ content: [span], cue: null, source: null });
+  }
+  const cueUsed = new Uint8Array(cues.length);
+  for (const a of out) {
+    const s0 = t.sentence[a.content[0]!.first]! - 1;
+    const s1 = t.sentence[a.content[a.content.length - 1]!.last]! + 1;
+    let best = -1;
+    let bestScore = Infinity;
+    cues.forEach((c, k) => {
+      const s = t.sentence[c.first]!;
+      if (s < s0 || s > s1) return;
+      const d = distanceToContent(c, a.content);
+      const inSentence = s > s0 && s < s1 ? 0 : 1000;
+      const score = d + inSentence + (cueUsed[k] ? 500 : 0);
+      if (score < bestScore) {
+        bestScore = score;
+        best = k;
+      }
+    });
+    if (best >= 0) {
+      a.cue = cues[best]!;
+      cueUsed[best] = 1;
+    }
+    let src = -1;
+    let srcScore = Infinity;
+    sources.forEach((s, k) => {
+      const sent = t.sentence[s.first]!;
+      let score: number;
+      if (a.cue && sent === t.sentence[a.cue.first]) score = gap(s, a.cue);
+      else if (sent > s0 && sent < s1) score = 1000 + distanceToContent(s, a.content);
+      else return;
+      if (score < srcScore) {
+        srcScore = score;
+        src = k;
+      }
+    });
+    if (src >= 0) a.source = sources[src]!;
+  }
+  return out;
+}
