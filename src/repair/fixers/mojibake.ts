@@ -10,6 +10,20 @@ import { fixLegacyCjkAsLatin1, fixUtf8AsGbk, type DoubleByteRepair } from '../mo
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
 
 const HAS_IDEOGRAPH = /[\u4e00-\u9fff]/;
+const NON_ASCII = /[^\u0000-\u007f]/g;
+
+/** Punctuation of correct text that legacy damage never needs to be told by: no-break space, quotes, dashes, ellipsis. */
+const COMMON_PUNCTUATION = new Set([0xa0, 0xab, 0xbb, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026]);
+
+/** Whether `text` has a character outside ASCII other than spaces and common punctuation. */
+function beyondPunctuation(text: string): boolean {
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
+    const c = text.charCodeAt(m.index);
+    if (!COMMON_PUNCTUATION.has(c) && (c < 0x2000 || c > 0x200f)) return true;
+  }
+  return false;
+}
 
 /**
  * Reverses text that was encoded as UTF-8 and decoded in another encoding, once or several times, as a
@@ -76,8 +90,9 @@ export function repairEncoding(text: string, options: ChainOptions): (Repair & {
     }
     if (HAS_IDEOGRAPH.test(current)) take(applyDoubleByte(current, fixUtf8AsGbk(current)));
   }
-  // Words left that no language spells, under a code page that makes them words of one.
-  take(fixLegacyWords(current), 2);
+  // Words left that no language spells, under a code page that makes them words of one. Text whose
+  // only non-ASCII characters are punctuation (most English text) has no such word.
+  if (beyondPunctuation(current)) take(fixLegacyWords(current), 2);
   return current !== text ? { text: current, chain, stages } : null;
 }
 

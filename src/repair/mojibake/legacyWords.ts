@@ -79,6 +79,16 @@ const TOKEN = /[^\s!-/:-@[-`{-~‘’ʼʻ´–—…•]+/g;
 const EDGE_START = /^[«»“”„‘¿¡•·–—…\u00a0]+/;
 const EDGE_END = /[»«”“‘’…™®©°¹²³ª*†§¶•·–—\u00a0]+$/;
 const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII_CHAR = /[^\u0000-\u007f]/g;
+/** Characters that end a word (see TOKEN). */
+const SEPARATOR = /[\s!-/:-@[-`{-~‘’ʼʻ´–—…•]/;
+
+/** Where the word holding position `i` starts; words are short, so the walk back is bounded by one word. */
+function wordStart(text: string, i: number): number {
+  let j = i;
+  while (j > 0 && !SEPARATOR.test(text[j - 1]!)) j--;
+  return j;
+}
 const MARK_OR_LETTER = /[\p{L}\p{M}]/u;
 const LETTERS = /^[\p{L}\p{M}]+$/u;
 const HIGH_LATIN_LETTERS = /^[\u00c0-\u00ff]{4,}$/;
@@ -115,8 +125,12 @@ interface Candidate {
 export function fixLegacyWords(text: string): Repair | null {
   const votes: number[] = [];
   const words = findWords(text, votes);
-  // Clean text: every word is plausible, all in one language at least.
-  if (words.suspects.length === 0 && (words.common[0] | words.common[1]) !== 0) return null;
+  // Clean text, or damage too well disguised: every word is plausible in some language.
+  if (words.suspects.length === 0) return null;
+  // Most suspects of correct text (names, foreign words) have no candidate at all: only when one has
+  // is the text's language worth finding out.
+  const ANY: [number, number] = [-1, -1];
+  if (!words.suspects.some((s) => KINDS.some((kind) => candidateFor(s, kind, [0, 0], ANY)))) return null;
   const frequent: number[] = [];
   const wordCount = voteByFrequentWords(text, frequent);
   // Frequent words vote for the language, plausible words outside ASCII too, but only the frequent
@@ -232,10 +246,18 @@ function findWords(text: string, votes: number[]): Words {
   const plausible: Words['plausible'] = [];
   const lone: Suspect[] = [];
   const common: [number, number] = [-1, -1];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+  // Only words with a character outside ASCII matter: find those characters, then their word.
+  NON_ASCII_CHAR.lastIndex = 0;
+  for (let c = NON_ASCII_CHAR.exec(text); c; c = NON_ASCII_CHAR.exec(text)) {
+    TOKEN.lastIndex = wordStart(text, c.index);
+    const m = TOKEN.exec(text);
+    // A separator outside ASCII (`’`) belongs to no word.
+    if (!m || m.index > c.index || m.index + m[0].length <= c.index) {
+      NON_ASCII_CHAR.lastIndex = c.index + 1;
+      continue;
+    }
+    NON_ASCII_CHAR.lastIndex = m.index + m[0].length;
     let word = m[0];
-    if (!NON_ASCII.test(word)) continue;
     let start = m.index;
     const lead = EDGE_START.exec(word);
     if (lead) {
@@ -317,6 +339,8 @@ function candidateFor(s: Suspect, kind: Kind, languages: [number, number], known
   // KOI8 swaps the case of what it is read as: a word of small letters that becomes capitals is more
   // likely a word of another language than an acronym.
   if (CAPITALS.test(lettersOf(repaired)) && !CAPITALS.test(lettersOf(s.word))) return null;
+  const [plo, phi] = plausibleLanguages(repaired);
+  if ((plo | phi) === 0) return null;
   const score = scoreWord(repaired);
   if (!score.plausible || score.cost + MARGIN > s.cost) return null;
   // A repair into another script (`Ìîñêâà` → `Москва`) has its own evidence; others must be words

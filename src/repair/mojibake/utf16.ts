@@ -9,13 +9,20 @@ import type { DoubleByteRepair } from './doubleByte.js';
  */
 
 const WINDOWS_1252 = codecByName('windows-1252');
+const NON_ASCII = /[^\u0000-\u007f]/g;
+
 /** Cheap screen: a NUL, or a `0` right after a character outside ASCII. */
-const MAYBE_UTF16 = /\u0000|[^\u0000-\u007f]0/;
+function maybeUtf16(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) if (text.charCodeAt(m.index + 1) === 0x30) return true;
+  return false;
+}
 const MIN_KANA_PAIRS = 3;
 const MIN_NUL_PAIRS = 2;
 
 export function fixUtf16AsLatin1(text: string): DoubleByteRepair[] {
-  if (!MAYBE_UTF16.test(text)) return [];
+  if (!maybeUtf16(text)) return [];
   const repairs: DoubleByteRepair[] = [];
   let i = 0;
   while (i + 1 < text.length) {
