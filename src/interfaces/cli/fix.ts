@@ -31,7 +31,7 @@ interface FixFlags extends RepairFlags {
 export function registerFix(program: Command): void {
   const command = program
     .command('fix')
-    .description('repair text files (or standard input) and write the repaired text to standard output')
+    .description('repair text files (or standard input) and write the repaired text to standard output; a UTF-8 file over 16 MiB is streamed in pieces of whole lines on all cores, with no size limit')
     .argument('[files...]', 'files to repair; - or nothing for standard input')
     .option('--explain', 'print every change to standard error (--explain=json for JSON lines)')
     .addOption(new Option('--explain-format <format>').choices(['text', 'json']).default('text').hideHelp())
