@@ -98,7 +98,7 @@ export async function runCorpus(config: BatchConfig, runner: ChunkRunner, stdout
     });
   const finish = async (summary: BatchSummary): Promise<BatchSummary> => {
     if (config.summaryFile) await writeFile(config.summaryFile, JSON.stringify(summary, null, 2) + '\n');
-    report.message(formatSummary(summary));
+    report.message(formatSummary(summary, 'unmangle batch'));
     return summary;
   };
   if (checkpoint?.done) return finish(summarize());
