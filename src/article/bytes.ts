@@ -1,3 +1,4 @@
+import { expectBytes, expectString } from '../repair/arguments.js';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import chardet from 'chardet';
@@ -23,6 +24,8 @@ const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([-\w.:]+)/i;
  * meta tag, then detection; a charset iconv does not know is skipped, not trusted.
  */
 export function decodePage(bytes: Uint8Array, headerCharset?: string): DecodedPage {
+  expectBytes(bytes, 'decodePage', 'bytes');
+  if (headerCharset !== undefined) expectString(headerCharset, 'decodePage', 'headerCharset');
   const { utf8Bytes, ...page } = readPage(bytes, headerCharset);
   return utf8Bytes ? { ...page, text: textOfUtf8Bytes(page.text) } : page;
 }

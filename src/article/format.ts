@@ -1,3 +1,4 @@
+import { expectObjectWithString } from '../repair/arguments.js';
 import type { Article } from './schema.js';
 
 export const ARTICLE_FORMATS = ['json', 'md', 'text'] as const;
@@ -5,6 +6,10 @@ export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
 
 /** One article as JSON (one line), Markdown, or plain text (title, blank line, body). */
 export function formatArticle(article: Article, format: ArticleFormat): string {
+  expectObjectWithString(article, 'formatArticle', 'article', 'text');
+  if (!(ARTICLE_FORMATS as readonly unknown[]).includes(format)) {
+    throw new TypeError(`formatArticle: format must be one of ${ARTICLE_FORMATS.join(', ')}, got ${JSON.stringify(format) ?? String(format)}`);
+  }
   if (format === 'json') return JSON.stringify(article);
   if (format === 'text') return [article.title, article.text].filter((s) => s).join('\n\n') + '\n';
   const lines: string[] = [];

@@ -1,11 +1,12 @@
 import { fixAndExplain, type TextBlock } from '../repair/index.js';
+import { expectBytesOrString, expectOptions } from '../repair/arguments.js';
 import { classifyLine, continuesList } from './boilerplate/detect.js';
 import type { BoilerplateKind } from './boilerplate/patterns.js';
 import { PageDecodeError, readPage, textOfUtf8Bytes } from './bytes.js';
 import { extractFromHtml } from './html/extract.js';
 import { detectLanguage } from './language.js';
 import { plainTextArticle, stepsToFixes } from './plainText.js';
-import { validateArticle, type Article, type Boilerplate } from './schema.js';
+import { validateArticle, type Article, type Boilerplate, type Fix } from './schema.js';
 
 export { ArticleSchema, BoilerplateSchema, FixSchema, validateArticle, type Article, type Boilerplate, type Fix } from './schema.js';
 export { decodePage, charsetFromContentType, PageDecodeError, type DecodedPage, type CharsetSource } from './bytes.js';
@@ -32,6 +33,8 @@ export interface ArticleOptions {
  * boilerplate that was removed. A page without an article gives an empty body and a warning.
  */
 export function toArticle(input: string | Uint8Array, options: ArticleOptions = {}): Article {
+  expectBytesOrString(input, 'toArticle', 'input');
+  expectOptions(options, 'toArticle');
   let text: string;
   let page: ReturnType<typeof readPage> | undefined;
   if (typeof input === 'string') text = input;
@@ -60,6 +63,7 @@ function fromText(text: string, options: ArticleOptions): Article {
   const body = r.paragraphs.join('\n\n');
   return {
     title: r.title,
+    description: null,
     byline: null,
     published: null,
     siteName: null,
@@ -100,23 +104,36 @@ function fromHtml(html: string, options: ArticleOptions, utf8Bytes: boolean): Ar
     kept.push(block.text);
   }
   boilerplate.sort((a, b) => a.beforeParagraph - b.beforeParagraph);
-  const repaired = fixAndExplain(kept.join('\n\n'), options.lang ? { lang: options.lang } : {});
+  const repairOptions = options.lang ? { lang: options.lang } : {};
+  const repaired = fixAndExplain(kept.join('\n\n'), repairOptions);
   let paragraphs = repaired.text === '' ? [] : repaired.text.split(/\n\n+/);
-  const title = ex.metadata.title;
+  // The metadata went through the same encoders and translators as the body, so it is repaired the same way.
+  const metaFixes: Fix[] = [];
+  const repairField = (value: string | null): string | null => {
+    if (value === null) return null;
+    const r = fixAndExplain(value, repairOptions);
+    metaFixes.push(...stepsToFixes(r.steps));
+    return r.text.trim() || null;
+  };
+  const title = repairField(ex.metadata.title);
+  const description = repairField(ex.metadata.description);
+  const byline = repairField(ex.metadata.byline);
+  const siteName = repairField(ex.metadata.siteName);
   // The headline repeated as the body's first block is the title, not body text.
   if (title && paragraphs.length > 0 && sameText(paragraphs[0]!, title)) paragraphs = paragraphs.slice(1);
   const body = paragraphs.join('\n\n');
   return {
     title,
-    byline: ex.metadata.byline,
+    description,
+    byline,
     published: ex.metadata.published,
-    siteName: ex.metadata.siteName,
+    siteName,
     url: ex.metadata.url ?? options.url ?? null,
     lang: options.lang ?? detectLanguage(body, ex.metadata.lang),
     text: body,
     paragraphs,
     boilerplate,
-    fixes: [...ex.markupFixes, ...stepsToFixes(repaired.steps)],
+    fixes: [...ex.markupFixes, ...metaFixes, ...stepsToFixes(repaired.steps)],
     source: options.source ?? null,
     input: 'html',
     extractor: ex.extractor,

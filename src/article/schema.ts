@@ -23,6 +23,8 @@ export const FixSchema = z.object({
 
 export const ArticleSchema = z.object({
   title: z.string().nullable(),
+  /** The page's own summary (its description meta tags), repaired like the body; null for text. */
+  description: z.string().nullable(),
   byline: z.string().nullable(),
   /** ISO 8601: a date (`2022-01-09`) or a date and time in UTC (`2022-01-09T10:00:00.000Z`). */
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z)?$/).nullable(),

@@ -1,3 +1,4 @@
+import { expectObjectWithString, expectOptions } from '../repair/arguments.js';
 import { z } from 'zod';
 import { ArticleSchema, type Article } from '../article/index.js';
 import { attribute } from './attribute.js';
@@ -39,6 +40,8 @@ export type AttributedArticle = z.infer<typeof AttributedArticleSchema>;
  * article's body (`text`), so the offsets it reports point into that text.
  */
 export function attributeArticle(article: Article, options: Omit<AttributeOptions, 'lang'> = {}): AttributedArticle {
+  expectObjectWithString(article, 'attributeArticle', 'article', 'text');
+  expectOptions(options, 'attributeArticle');
   const result = attribute(article.text, { ...options, lang: article.lang ?? 'en' });
   const attribution = result.reason === undefined ? { lang: result.lang, supported: result.supported } : { lang: result.lang, supported: result.supported, reason: result.reason };
   return { ...article, quotes: result.quotes, entities: result.entities, attribution };

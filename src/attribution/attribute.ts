@@ -1,3 +1,4 @@
+import { expectOptions, expectString } from '../repair/arguments.js';
 import { buildEntities, publicEntities } from './entities.js';
 import { findDirectQuotes } from './directQuotes.js';
 import { unsupportedReason } from './language.js';
@@ -12,6 +13,8 @@ import type { AttributeOptions, AttributionResult, Quote } from './types.js';
  * people, organisations and places named. Offsets are UTF-16 indexes into `text`, as in JavaScript strings.
  */
 export function attribute(text: string, options: AttributeOptions = {}): AttributionResult {
+  expectString(text, 'attribute', 'text');
+  expectOptions(options, 'attribute');
   const lang = options.lang ?? 'en';
   const reason = unsupportedReason(lang);
   if (reason) return { lang, supported: false, reason, quotes: [], entities: [] };

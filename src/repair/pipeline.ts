@@ -15,6 +15,7 @@ import { terminalEscapes } from './fixers/terminalEscapes.js';
 import { uncurlQuotes } from './fixers/uncurlQuotes.js';
 import { htmlFragmentToText } from './html/index.js';
 import { looksLikeMarkup } from './markup.js';
+import { expectArray, expectOptions, expectString } from './arguments.js';
 import { resolveOptions } from './options.js';
 import { splitIntoPieces } from './pieces.js';
 import { mergeSites, noSites } from './sites.js';
@@ -146,19 +147,27 @@ function replacesWithItself(text: string, e: FixerEdit): boolean {
 
 /** Repairs `text` and returns the repaired text. */
 export function fixText(text: string, options?: FixOptions): string {
+  checkArguments('fixText', text, options);
   return run(prepare(text, options), resolveOptions(options), 'none').text;
 }
 
 /** Repairs `text` and returns the repaired text with every change as a step. */
 export function fixAndExplain(text: string, options?: FixOptions): ExplainResult {
+  checkArguments('fixAndExplain', text, options);
   const { text: out, steps } = run(prepare(text, options), resolveOptions(options), 'steps');
   return { text: out, steps };
 }
 
 /** Repairs `text` and counts the changes per fixer, without the cost of recording each step. */
 export function fixAndCount(text: string, options?: FixOptions): { text: string; counts: FixCounts } {
+  checkArguments('fixAndCount', text, options);
   const { text: out, counts } = run(prepare(text, options), resolveOptions(options), 'counts');
   return { text: out, counts };
+}
+
+function checkArguments(fn: string, text: unknown, options: unknown): void {
+  expectString(text, fn, 'text');
+  expectOptions(options, fn);
 }
 
 /**
@@ -166,13 +175,14 @@ export function fixAndCount(text: string, options?: FixOptions): { text: string;
  * with the same options.
  */
 export function counterFor(options?: FixOptions): (text: string) => { text: string; counts: FixCounts } {
+  expectOptions(options, 'counterFor');
   const resolved = resolveOptions(options);
   return (text) => run(prepare(text, options), resolved, 'counts');
 }
 
 /** Markup becomes its plain text first; the fixers then work on text, where entities are decoded. */
 function prepare(text: string, options: FixOptions | undefined): string {
-  return options?.from === 'html' ? htmlFragmentToText(text) : text;
+  return options?.from === 'html' ? htmlFragmentToText(text, { keepNbsp: options.keepNbsp ?? false }) : text;
 }
 
 /**
@@ -180,6 +190,8 @@ function prepare(text: string, options: FixOptions | undefined): string {
  * the coordinates of the text that pass was given, so they are applied together.
  */
 export function applyPlan(text: string, steps: readonly Step[]): string {
+  expectString(text, 'applyPlan', 'text');
+  expectArray(steps, 'applyPlan', 'steps');
   let out = text;
   let i = 0;
   while (i < steps.length) {

@@ -199,14 +199,14 @@ describe('unmangle batch: text files, directories, globs, --out-dir', () => {
     const r = runCli(['batch', tree.dir, '--workers', '2']);
     assert.equal(r.status, 0, r.stderr);
     const out = parseJsonl(r.stdout);
-    assert.deepEqual(out.map((o) => o.text), ['one two\n', 'three …\nfour\n', '']);
+    assert.deepEqual(out.map((o) => o.text), ['one two\n', 'three…\nfour\n', '']);
     assert.deepEqual(out.map((o) => o.unmangle.source), [join(tree.dir, 'a.txt'), join(tree.dir, 'sub/b.txt'), join(tree.dir, 'sub/c.md')]);
   });
 
   test('--lines makes each line a record; globs are expanded', () => {
     const r = runCli(['batch', '--lines', join(tree.dir, '**/*.txt'), '--workers', '1']);
     assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(parseJsonl(r.stdout).map((o) => [o.text, o.unmangle.line]), [['one two', 1], ['three …', 1], ['four', 2]]);
+    assert.deepEqual(parseJsonl(r.stdout).map((o) => [o.text, o.unmangle.line]), [['one two', 1], ['three…', 1], ['four', 2]]);
   });
 
   test('--out-dir mirrors the tree with repaired files', () => {
@@ -215,7 +215,7 @@ describe('unmangle batch: text files, directories, globs, --out-dir', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, '');
     assert.equal(readFileSync(join(outDir, 'a.txt'), 'utf8'), 'one two\n');
-    assert.equal(readFileSync(join(outDir, 'sub/b.txt'), 'utf8'), 'three …\nfour\n');
+    assert.equal(readFileSync(join(outDir, 'sub/b.txt'), 'utf8'), 'three…\nfour\n');
     assert.equal(readFileSync(join(outDir, 'sub/c.md'), 'utf8'), '');
     assert.equal(existsSync(join(outDir, 'sub/b.txt.partial')), false);
   });

@@ -31,7 +31,7 @@ describe('unmangle batch: WARC', () => {
     // in markup the mangled entity becomes an intact one, as fixText does for HTML
     assert.equal(out[0]!.text, '<html><body><p>Caf\u00e9 &mdash; ouvert</p></body></html>');
     assert.equal(out[1]!.text, 'na\u00efve — caf\u00e9');
-    assert.equal(out[2]!.text, 'wait …');
+    assert.equal(out[2]!.text, 'wait…');
     assert.equal(out[0]!.warcRecordId, '<urn:uuid:resp-0>');
     assert.equal(typeof out[0]!.unmangle.offset, 'number');
     // warcinfo, 4 requests and the image

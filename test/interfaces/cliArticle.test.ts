@@ -50,6 +50,19 @@ describe('unmangle article', () => {
   });
 });
 
+describe('unmangle article: metadata', () => {
+  const damaged = `<html><head><title>Russia and & nbsp; NATO talks</title><meta name="description" content="Le CafÃ© rouvre"><meta name="author" content="JosÃ© Smith"><meta property="og:site_name" content="CafÃ© News"></head><body><article>${`<p>${PARAGRAPH}</p>`.repeat(3)}</article></body></html>`;
+
+  test('title, description, author and site name come out repaired in JSON and Markdown', () => {
+    const r = runCli(['article'], damaged);
+    assert.equal(r.status, 0, r.stderr);
+    const a = ArticleSchema.parse(JSON.parse(r.stdout));
+    assert.deepEqual([a.title, a.description, a.byline, a.siteName], ['Russia and NATO talks', 'Le Café rouvre', 'José Smith', 'Café News']);
+    const md = runCli(['article', '--format', 'md'], damaged);
+    assert.match(md.stdout, /^# Russia and NATO talks\n\n\*José Smith · Café News\*\n/);
+  });
+});
+
 describe('unmangle fix --html', () => {
   test('writes the plain text of a translated fragment', () => {
     const r = runCli(['fix', '--html'], '< p >Russia and & nbsp; NATO</ P><p>one<br>two</p>');

@@ -46,6 +46,58 @@ describe('unmangle fix: files that are not UTF-8', () => {
     assert.match(r.stderr, /--input-encoding applies to text files/);
   });
 
+  test('a guess below the stated confidence is refused, naming the file, the guess and --input-encoding', () => {
+    const cases: Array<[string, Buffer, string]> = [
+      ['moscow.txt', iconv.encode('Москва\n', 'windows-1251'), 'windows-1251'],
+      ['cafe.txt', iconv.encode('Café\n', 'latin1'), 'latin1'],
+      ['greek.txt', iconv.encode('Καλημέρα, πώς είστε σήμερα;\n', 'iso-8859-7'), 'iso-8859-7'],
+      ['czech.txt', iconv.encode('Příliš žluťoučký kůň úpěl ďábelské ódy.\n', 'windows-1250'), 'windows-1250'],
+      ['ukrainian.txt', iconv.encode('Київ — столиця України, найбільше місто країни.\n', 'windows-1251'), 'windows-1251'],
+    ];
+    for (const [name, bytes, encoding] of cases) {
+      const path = file(name, bytes);
+      const r = runCli(['fix', path]);
+      assert.equal(r.status, 1, `${name}: ${r.stdout}`);
+      assert.equal(r.stdout, '', `${name}: nothing is written`);
+      assert.match(
+        r.stderr,
+        new RegExp(`^unmangle: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not UTF-8, and its encoding cannot be told \\((best guess \\S+ at \\d+% confidence|no guess but windows-1252), below 30%\\); name it: --input-encoding \\S+ if that is right, or e\\.g\\. --input-encoding windows-1251\\n$`),
+      );
+      // Named, it is read as it was written.
+      const forced = runCli(['fix', '--input-encoding', encoding, path]);
+      assert.equal(forced.status, 0, forced.stderr);
+      assert.equal(forced.stdout, iconv.decode(bytes, encoding));
+    }
+  });
+
+  test('binary data without NUL bytes is refused, not printed as text', () => {
+    // Bytes of a fixed pseudo-random sequence (no NUL, so the binary check alone would let it through).
+    let x = 12345;
+    const bytes = Buffer.from(Buffer.alloc(4000, 0).map(() => {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      return 1 + (x % 255);
+    }));
+    const r = runCli(['fix', file('noise.bin', bytes)]);
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /noise\.bin: not UTF-8, and its encoding cannot be told \(best guess \S+ at \d+% confidence, below 30%\)/);
+    assert.equal(r.stderr.split('\n').length, 2, 'one line');
+  });
+
+  test('a paragraph in a legacy code page is still read without being named', () => {
+    for (const [text, encoding, name] of [
+      ['Le café est très bon, à côté de la gare, et la crème brûlée aussi.\n', 'latin1', 'windows-1252'],
+      ['Die Bürger von München können sich über schöne Straßen freuen.\n', 'latin1', 'windows-1252'],
+      ['Zażółć gęślą jaźń, proszę pana, to jest zdanie po polsku.\n', 'windows-1250', 'windows-1250'],
+      ['Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και η μεγαλύτερη πόλη της.\n', 'iso-8859-7', 'ISO-8859-7'],
+    ] as const) {
+      const r = runCli(['fix', file(`${name}-${text.length}.txt`, iconv.encode(text, encoding))]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, text);
+      assert.match(r.stderr, new RegExp(`read as ${name} \\(detected, \\d+% confidence\\)`));
+    }
+  });
+
   test('mojibake inside a UTF-8 file and the ftfy profile', () => {
     const r = runCli(['fix', '--profile', 'ftfy'], '“HÃ´tel” ＡＢ\n');
     assert.equal(r.status, 0);

@@ -37,7 +37,7 @@ describe('unmangle fix', () => {
   test('several files are written one after another', () => {
     const a = file('a.txt', 'one & nbsp; two\n');
     const b = file('b.txt', 'three & hellip;\n');
-    assert.equal(runCli(['fix', a, b]).stdout, 'one two\nthree …\n');
+    assert.equal(runCli(['fix', a, b]).stdout, 'one two\nthree…\n');
   });
 
   test('--explain prints the steps to stderr, --explain=json as JSON', () => {

@@ -89,7 +89,7 @@ describe('HTTP API', () => {
     const body = Buffer.concat([Buffer.from('{"body":"x & hellip;"}\n{"body":"'), Buffer.from([0xff]), Buffer.from('"}\n')]);
     const res = await fetch(`${s.url}/v1/batch?field=body&lang=ru`, { method: 'POST', body: Uint8Array.from(body), headers: { 'content-type': 'application/x-ndjson' } });
     const lines = (await res.text()).trimEnd().split('\n').map((l) => JSON.parse(l));
-    assert.equal(lines[0].body, 'x …');
+    assert.equal(lines[0].body, 'x…');
     assert.equal(lines[1].line, 2);
     assert.match(lines[1].message, /invalid UTF-8 \(byte 0xFF\)/);
   });

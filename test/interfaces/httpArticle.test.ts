@@ -82,6 +82,16 @@ describe('HTTP API: /v1/article', () => {
     assert.ok(speakers.has('Jens Stoltenberg'), [...speakers].join());
   });
 
+  test('the metadata is repaired like the body', async () => {
+    const page = PAGE.replace('<title>Talks resume | Example News</title>', '<title>Russia and & nbsp; NATO talks</title><meta name="description" content="Le CafÃ© rouvre"><meta name="author" content="JosÃ© Smith">')
+      .replace('content="Example News"', 'content="CafÃ© News"')
+      .replace('<h1>Talks resume</h1>', '<h1>Russia and NATO talks</h1>');
+    const r = await post(`${s.url}/v1/article`, page, 'text/html; charset=utf-8');
+    assert.equal(r.status, 200, JSON.stringify(r.json));
+    assert.deepEqual([r.json.title, r.json.description, r.json.byline, r.json.siteName], ['Russia and NATO talks', 'Le Café rouvre', 'José Smith', 'Café News']);
+    assert.ok(!r.json.paragraphs.includes('Russia and NATO talks'), 'the headline is not body text');
+  });
+
   test('real news pages, gzipped as stored, give a body', { skip: existsSync(PAGES) ? false : `${PAGES} is missing` }, async () => {
     const files = readdirSync(PAGES).sort().slice(0, 5);
     for (const file of files) {

@@ -67,11 +67,11 @@ describe('HTTP API: bad input', () => {
     assert.equal(lines[1].text, 'a & b');
   });
 
-  test('unknown endpoints and methods are JSON 404s', async () => {
+  test('unknown endpoints are JSON 404s', async () => {
     const r = await fetch(`${s.url}/v2/nothing`);
     assert.equal(r.status, 404);
     assert.equal(((await r.json()) as { error: string }).error, 'not_found');
-    assertError(await post(`${s.url}/healthz`, 'x', 'text/plain'), 404, 'not_found');
+    assertError(await post(`${s.url}/v1/nothing`, 'x', 'text/plain'), 404, 'not_found');
   });
 
   test('a client that hangs up mid-body does not hurt the server', async () => {

@@ -46,7 +46,7 @@ test('unmangle serve: SIGTERM lets the request in flight finish, then exits 0', 
   const lines = body.trimEnd().split('\n').map((l) => JSON.parse(l) as { text: string });
   assert.deepEqual(
     lines.map((l) => l.text),
-    ['one two', 'three …'],
+    ['one two', 'three…'],
   );
   const [code] = await exited;
   assert.equal(code, 0, stderr());

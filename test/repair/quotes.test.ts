@@ -4,7 +4,7 @@ import { fixText } from '../../src/index.js';
 
 describe('quote pairs', () => {
   test('mixed pairs take the English style, with the damage spaces removed', () => {
-    assert.equal(fixText('“ You can & hellip; persists & raquo;, he said'), '“You can … persists”, he said');
+    assert.equal(fixText('“ You can & hellip; persists & raquo;, he said'), '“You can… persists”, he said');
     assert.equal(fixText('it “ put a weapon to the & nbsp; head of Ukraine \'\' and'), 'it “put a weapon to the head of Ukraine” and');
     assert.equal(fixText('means to & quot; intimidation of opponents & raquo; and'), 'means to “intimidation of opponents” and');
     assert.equal(fixText('He said “hello» to me'), 'He said “hello” to me');

@@ -73,6 +73,7 @@ export function extractFromHtml(html: string, utf8Bytes = false): HtmlExtraction
   const { blocks, removed } = collected;
   const fallback: PageMetadata = {
     title: metadata.title ?? clean(parsed?.title),
+    description: metadata.description,
     byline: metadata.byline ?? clean(parsed?.byline),
     published: metadata.published ?? (parsed?.publishedTime ? toIsoDate(parsed.publishedTime) : null),
     siteName: metadata.siteName ?? clean(parsed?.siteName),

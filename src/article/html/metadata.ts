@@ -2,6 +2,8 @@ import { decodeHTML } from 'entities';
 
 export interface PageMetadata {
   title: string | null;
+  /** The page's own summary (`og:description`, `description`, JSON-LD), not one made from the body. */
+  description: string | null;
   byline: string | null;
   published: string | null;
   siteName: string | null;
@@ -61,6 +63,7 @@ export function readMetadata(html: string, textOf: TextOf = (raw) => raw): PageM
     meta.get('publishdate') ?? meta.get('date') ?? meta.get('dc.date') ?? meta.get('dc.date.issued') ?? meta.get('sailthru.date') ?? null;
   return {
     title: meta.get('og:title') ?? ld.headline ?? meta.get('twitter:title') ?? null,
+    description: meta.get('og:description') ?? ld.description ?? meta.get('description') ?? meta.get('twitter:description') ?? null,
     byline: ld.author ?? meta.get('author') ?? meta.get('article:author') ?? meta.get('dc.creator') ?? meta.get('byl') ?? null,
     published: publishedRaw ? toIsoDate(publishedRaw) : null,
     siteName: meta.get('og:site_name') ?? ld.publisher ?? meta.get('application-name') ?? null,
@@ -71,6 +74,7 @@ export function readMetadata(html: string, textOf: TextOf = (raw) => raw): PageM
 
 interface LdFields {
   headline?: string;
+  description?: string;
   datePublished?: string;
   author?: string;
   publisher?: string;
@@ -92,6 +96,7 @@ function readJsonLd(html: string, textOf: TextOf): LdFields {
       const types = Array.isArray(type) ? type : [type];
       if (!types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) continue;
       found.headline ??= str(node.headline);
+      found.description ??= str(node.description);
       found.datePublished ??= str(node.datePublished);
       found.author ??= names(node.author);
       found.publisher ??= names(node.publisher);

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { decodeAs, detectLegacyEncoding, encodingFromBom, utf16WithoutBom, type EncodingChoice } from './detectEncoding.js';
+import { decodeAs, detectLegacyEncoding, encodingFromBom, MIN_CONFIDENCE, utf16WithoutBom, type EncodingChoice } from './detectEncoding.js';
 import { InputError, where } from './errors.js';
 import { describeInvalidUtf8, decodeUtf8, findInvalidUtf8 } from './utf8.js';
 
@@ -68,7 +68,7 @@ export function decodeDocument(bytes: Buffer, source: string): string {
 /**
  * Decodes a document in `inputEncoding` when given (`utf-8` means strictly UTF-8), else as UTF-8 when it
  * is valid UTF-8, else in the encoding its byte-order mark, NUL pattern or statistics point to. Binary
- * data (NUL bytes that are not UTF-16) is rejected.
+ * data (NUL bytes that are not UTF-16) is rejected, and so is a statistical guess below `MIN_CONFIDENCE`.
  */
 export function decodeAnyDocument(bytes: Buffer, source: string, inputEncoding?: string): Document {
   if (inputEncoding !== undefined && !/^utf-?8$/i.test(inputEncoding)) {
@@ -82,7 +82,16 @@ export function decodeAnyDocument(bytes: Buffer, source: string, inputEncoding?:
   const text = decodeUtf8(bytes);
   if (text !== null) return { source, text };
   const guess = detectLegacyEncoding(bytes);
-  return { source, text: decodeAs(bytes, guess.encoding), decodedAs: guess };
+  if (guess.confidence < MIN_CONFIDENCE) {
+    // Garbage with exit status 0 would be worse than no answer: the person must say what the file is.
+    const best = guess.confidence > 0 ? `best guess ${guess.encoding} at ${guess.confidence}% confidence` : `no guess but ${guess.encoding}`;
+    throw new InputError(
+      source,
+      `not UTF-8, and its encoding cannot be told (${best}, below ${MIN_CONFIDENCE}%); name it: --input-encoding ${guess.encoding} if that is right, or e.g. --input-encoding windows-1251`,
+    );
+  }
+  const { confidence: _, ...decodedAs } = guess;
+  return { source, text: decodeAs(bytes, guess.encoding), decodedAs };
 }
 
 function rejectBinary(bytes: Buffer, source: string): void {

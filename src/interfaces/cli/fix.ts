@@ -42,7 +42,7 @@ export function registerFix(program: Command): void {
     .option('--max-line-bytes <n>', 'JSON lines: longest line accepted', parseSize, 64 * 1024 * 1024)
     // Where streaming starts, for tests; not part of the documented interface.
     .addOption(new Option('--stream-from <bytes>').argParser(parseSize).default(STREAM_FROM_BYTES).hideHelp())
-    .option('--input-encoding <name>', 'read files in this encoding (utf-8 = strictly UTF-8) instead of detecting it', parseEncoding);
+    .option('--input-encoding <name>', 'read files in this encoding (e.g. windows-1251; utf-8 = strictly UTF-8) instead of detecting it; a file that is not UTF-8 and whose encoding is guessed below 30% confidence is refused until it is named', parseEncoding);
   addRepairOptions(command).action(async (files: string[], flags: FixFlags) => {
     // Loaded here, not with the CLI: the other commands' main threads never repair text.
     repair = await import('../../repair/index.js');

@@ -7,6 +7,9 @@ interface ServeFlags {
   host: string;
   bodyLimit: number;
   timeout: number;
+  bodyTimeout: number;
+  headersTimeout: number;
+  smallInput: number;
   concurrency: number;
   queue: number;
   log?: boolean;
@@ -17,6 +20,9 @@ export const SERVE_DEFAULTS = {
   host: '127.0.0.1',
   bodyLimit: 10 * 1024 * 1024,
   timeoutMs: 10_000,
+  bodyTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  smallInput: 64 * 1024,
   queue: 256,
 } as const;
 
@@ -28,6 +34,9 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to listen on; 0.0.0.0 exposes the service to the network', SERVE_DEFAULTS.host)
     .option('--body-limit <bytes>', 'largest request body; for /v1/batch the longest line', parseCount(1), SERVE_DEFAULTS.bodyLimit)
     .option('--timeout <ms>', 'time allowed per request (per chunk of up to 256 lines in a batch), waiting included; then 503', parseCount(1), SERVE_DEFAULTS.timeoutMs)
+    .option('--body-timeout <ms>', 'time allowed for a request body to arrive (for /v1/batch: each line); then 408', parseCount(1), SERVE_DEFAULTS.bodyTimeoutMs)
+    .option('--headers-timeout <ms>', 'time allowed for the request headers to arrive; then 408', parseCount(1), SERVE_DEFAULTS.headersTimeoutMs)
+    .option('--small-input <bytes>', 'inputs up to this size may use the worker kept free of larger ones', parseCount(0), SERVE_DEFAULTS.smallInput)
     .option('--concurrency <n>', 'documents processed at once (worker threads)', parseCount(1), availableParallelism())
     .option('--queue <n>', 'requests that may wait for a worker; more get 503 busy', parseCount(0), SERVE_DEFAULTS.queue)
     .option('--log', 'log every request as a JSON line on standard output')
@@ -37,6 +46,9 @@ export function registerServe(program: Command): void {
         port: flags.port,
         bodyLimit: flags.bodyLimit,
         timeoutMs: flags.timeout,
+        bodyTimeoutMs: flags.bodyTimeout,
+        headersTimeoutMs: flags.headersTimeout,
+        smallInput: flags.smallInput,
         concurrency: flags.concurrency,
         queue: flags.queue,
         log: flags.log ?? false,

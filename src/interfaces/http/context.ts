@@ -9,6 +9,12 @@ export interface ServeConfig {
   bodyLimit: number;
   /** Milliseconds per request (per chunk of up to 256 lines in a batch), waiting for a worker included. */
   timeoutMs: number;
+  /** Milliseconds for a whole request body to arrive (for a batch: each line). */
+  bodyTimeoutMs: number;
+  /** Milliseconds for the request headers to arrive. */
+  headersTimeoutMs: number;
+  /** Inputs up to this many bytes (UTF-16 units for text) are small: a worker is kept for them. */
+  smallInput: number;
   /** Worker threads: documents processed at once. */
   concurrency: number;
   /** Requests allowed to wait for a worker; beyond that 503. */

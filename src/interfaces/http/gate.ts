@@ -3,13 +3,17 @@
  * once, because a request that waits for minutes is worse than a quick "busy, retry".
  */
 export class Gate {
-  private active = 0;
+  private held = 0;
   private readonly waiting: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
 
   constructor(
     readonly concurrency: number,
     readonly queue: number,
   ) {}
+
+  get active(): number {
+    return this.held;
+  }
 
   get queued(): number {
     return this.waiting.length;
@@ -18,8 +22,8 @@ export class Gate {
   /** Resolves to a release function; rejects with `Gate.FULL` when the queue is full, or with the abort reason. */
   async enter(signal: AbortSignal): Promise<() => void> {
     signal.throwIfAborted();
-    if (this.active < this.concurrency) {
-      this.active++;
+    if (this.held < this.concurrency) {
+      this.held++;
       return this.releaser();
     }
     if (this.waiting.length >= this.queue) throw Gate.FULL;
@@ -52,7 +56,7 @@ export class Gate {
       const next = this.waiting.shift();
       // The slot passes straight to the next in line, so `active` stays the same.
       if (next) next.resolve();
-      else this.active--;
+      else this.held--;
     };
   }
 }

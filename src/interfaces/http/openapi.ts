@@ -30,6 +30,8 @@ const errors = (...statuses: number[]): Json =>
 
 const ERROR_WORDS: Record<number, string> = {
   400: 'invalid JSON, invalid UTF-8, or a request that does not match the schema',
+  405: 'wrong method for this path (the Allow header lists the right ones)',
+  408: 'the body did not arrive within --body-timeout',
   413: 'body larger than --body-limit',
   415: 'a content type or charset this endpoint does not accept',
   422: 'the input cannot be processed',
@@ -64,7 +66,7 @@ export function buildOpenApi(version: string): Json {
             required: true,
             content: { ...json(FixRequestSchema, 'input'), 'text/plain': { schema: text } },
           },
-          responses: { 200: { description: 'the repaired text and its steps', content: json(FixResponseSchema, 'output') }, ...errors(400, 413, 415, 503) },
+          responses: { 200: { description: 'the repaired text and its steps', content: json(FixResponseSchema, 'output') }, ...errors(400, 405, 408, 413, 415, 503) },
         },
       },
       '/v1/article': {
@@ -75,7 +77,7 @@ export function buildOpenApi(version: string): Json {
             required: true,
             content: { ...json(ArticleRequestSchema, 'input'), 'text/html': { schema: text }, 'text/plain': { schema: text } },
           },
-          responses: { 200: { description: 'the article', content: json(ArticleResponseSchema, 'output') }, ...errors(400, 413, 415, 422, 503) },
+          responses: { 200: { description: 'the article', content: json(ArticleResponseSchema, 'output') }, ...errors(400, 405, 408, 413, 415, 422, 503) },
         },
       },
       '/v1/batch': {
@@ -88,7 +90,7 @@ export function buildOpenApi(version: string): Json {
               description: 'one line per record: the record repaired, or an error line naming the input line',
               content: { 'application/x-ndjson': { schema: { oneOf: [schema(BatchResultSchema, 'output'), schema(BatchErrorSchema, 'output')] } } },
             },
-            ...errors(400, 415),
+            ...errors(400, 405, 408, 415),
           },
         },
       },

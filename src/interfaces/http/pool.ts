@@ -11,18 +11,29 @@ export interface PoolLimits {
   queue: number;
   /** Milliseconds from arrival to answer, waiting included. */
   timeoutMs: number;
+  /** Inputs up to this size are small: they may use the worker that larger inputs never get. */
+  smallInput: number;
 }
 
 export const defaultConcurrency = (): number => Math.max(1, availableParallelism());
 
-/** Worker threads that run the layers, with a bounded queue and a deadline per task. */
+/**
+ * Worker threads that run the layers, with a bounded queue and a deadline per task.
+ *
+ * Large inputs may hold every worker but one: with two workers, two large hostile requests (which may
+ * run until `--timeout`) would otherwise leave a one-line repair waiting behind them. A large task
+ * first takes a place among the `concurrency - 1` large ones, then a worker; a small task takes a
+ * worker at once, so at least one worker is always free or busy with small tasks.
+ */
 export class WorkPool {
   private readonly piscina: Piscina;
   private readonly gate: Gate;
+  private readonly largeGate: Gate;
 
   constructor(readonly limits: PoolLimits) {
-    // The gate does the queueing: piscina's own queue limit also lets tasks pile onto busy threads.
+    // The gates do the queueing: piscina's own queue limit also lets tasks pile onto busy threads.
     this.gate = new Gate(limits.concurrency, limits.queue);
+    this.largeGate = new Gate(Math.max(1, limits.concurrency - 1), limits.queue);
     this.piscina = new Piscina({
       filename: new URL('./worker.js', import.meta.url).href,
       minThreads: limits.concurrency,
@@ -33,7 +44,12 @@ export class WorkPool {
   }
 
   get queued(): number {
-    return this.gate.queued;
+    return this.gate.queued + this.largeGate.queued;
+  }
+
+  /** Tasks in the workers now. */
+  get running(): number {
+    return this.gate.active;
   }
 
   async run<T extends Task>(task: T, signal?: AbortSignal): Promise<TaskResult<T>> {
@@ -41,7 +57,9 @@ export class WorkPool {
     const abort = signal ? AbortSignal.any([deadline, signal]) : deadline;
     let outcome: Outcome;
     let release: (() => void) | undefined;
+    let releaseLarge: (() => void) | undefined;
     try {
+      if (sizeOf(task) > this.limits.smallInput) releaseLarge = await this.largeGate.enter(abort);
       release = await this.gate.enter(abort);
       outcome = (await this.piscina.run(task, { signal: abort })) as Outcome;
     } catch (err) {
@@ -55,6 +73,7 @@ export class WorkPool {
       throw err;
     } finally {
       release?.();
+      releaseLarge?.();
     }
     if (outcome.ok) return outcome.value as TaskResult<T>;
     if (outcome.name === 'InputError') throw new HttpError(422, 'unprocessable', outcome.message);
@@ -68,3 +87,15 @@ export class WorkPool {
   }
 }
 
+
+/** UTF-16 units of a text, bytes of a page or a batch chunk as sent: either way proportional to the work. */
+function sizeOf(task: Task): number {
+  switch (task.kind) {
+    case 'article':
+      return task.input.length;
+    case 'chunk':
+      return task.task.bytes.length;
+    default:
+      return task.text.length;
+  }
+}

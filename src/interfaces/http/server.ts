@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerBodyParsers, type Body } from './bodies.js';
 import type { ServeConfig, ServerContext } from './context.js';
+import { registerBodyDeadline } from './deadline.js';
 import { fromFastifyError, HttpError } from './errors.js';
 import { Metrics } from './metrics.js';
 import { WorkPool } from './pool.js';
@@ -26,22 +28,28 @@ export function createServer(config: ServeConfig): Server {
   const app = Fastify({
     bodyLimit: config.bodyLimit,
     logger: config.log ? { level: 'info' } : false,
-    // A batch may stream for as long as it keeps sending, so there is no limit on a whole request;
-    // a connection that sends nothing for a minute (and is not waiting for an answer) is dropped.
+    // A batch may stream for as long as it keeps sending, so Node's limit on a whole request is off;
+    // the body has its own deadline (`registerBodyDeadline`), the headers Node's `headersTimeout`,
+    // checked every second rather than every 30 s so that a slow client hears 408 when its time is up.
+    // A connection that sends nothing for a minute (and is not waiting for an answer) is dropped.
     requestTimeout: 0,
+    http: { headersTimeout: config.headersTimeoutMs, requestTimeout: 0, connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs) },
     connectionTimeout: Math.max(60_000, config.timeoutMs + 5_000),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    clientErrorHandler: answerClientError,
   });
   const context: ServerContext = {
     config,
-    pool: new WorkPool({ concurrency: config.concurrency, queue: config.queue, timeoutMs: config.timeoutMs }),
+    pool: new WorkPool({ concurrency: config.concurrency, queue: config.queue, timeoutMs: config.timeoutMs, smallInput: config.smallInput }),
     metrics: new Metrics(),
     version: packageVersion(),
     startedAt: Date.now(),
   };
   registerBodyParsers(app);
+  registerBodyDeadline(app, config.bodyTimeoutMs, new Set(['/v1/batch']));
   instrument(app, context);
+  const methods = methodsByPath(app);
   app.setErrorHandler((err, request, reply) => {
     const known = err instanceof HttpError ? err : fromFastifyError(err as { code?: string; statusCode?: number; message: string }, config.bodyLimit, request.headers['content-type']);
     if (!known) {
@@ -51,9 +59,15 @@ export function createServer(config: ServeConfig): Server {
     }
     return reply.code(known.status).headers(known.headers).send({ error: known.code, message: known.message });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: 'not_found', message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` }),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed = methods.get(path);
+    if (allowed) {
+      const allow = [...allowed].sort().join(', ');
+      return reply.code(405).header('allow', allow).send({ error: 'method_not_allowed', message: `${request.method} is not allowed on ${path}; use ${allow}` });
+    }
+    return reply.code(404).send({ error: 'not_found', message: `no such endpoint: ${request.method} ${path}` });
+  });
   registerFixRoute(app, context);
   registerArticleRoute(app, context);
   registerBatchRoute(app, context);
@@ -79,6 +93,40 @@ export function createServer(config: ServeConfig): Server {
     },
   };
 }
+
+/** The methods each path answers, as routes are added, so that a wrong method is told which are right. */
+function methodsByPath(app: FastifyInstance): Map<string, Set<string>> {
+  const methods = new Map<string, Set<string>>();
+  app.addHook('onRoute', (route) => {
+    const set = methods.get(route.url) ?? new Set<string>();
+    for (const m of [route.method].flat()) set.add(m);
+    methods.set(route.url, set);
+  });
+  return methods;
+}
+
+/**
+ * Errors Node reports before there is a request to answer (headers too slow, too large, garbled),
+ * in the same JSON shape as every other refusal; the connection is closed after it.
+ */
+function answerClientError(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'headers_timeout', 'the request headers did not arrive in time (--headers-timeout)']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers_too_large', 'the request headers are too large']
+        : [400, 'bad_request', 'the request is not valid HTTP/1.1'];
+  const body = JSON.stringify({ error: code, message });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_WORDS[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+const STATUS_WORDS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
 
 /** Requests, latency and bytes per route, measured once for every route. */
 function instrument(app: FastifyInstance, { metrics }: ServerContext): void {

@@ -1,4 +1,5 @@
 import { guessLanguage, quoteStyleFor } from '../quoteStyle.js';
+import { spacingOf } from '../spacing.js';
 import { sitesWhere } from '../sites.js';
 import type { DamageSite, FixContext, Fixer, FixerEdit } from '../types.js';
 
@@ -22,9 +23,7 @@ export const collateral: Fixer = {
   apply(text: string, ctx: FixContext): FixerEdit[] {
     const sites = sitesWhere(ctx.sites, (s) => s.tag !== undefined && MANGLED_TAGS.has(s.tag));
     if (sites.length === 0) return [];
-    // French puts a space inside « »; everywhere else the translator did.
-    const tightQuotes =
-      sites.some((s) => s.tag === 'mangled-open' || s.tag === 'mangled-close') && !quoteStyleFor(ctx.options.lang ?? guessLanguage(text)).spaced;
+    const spacing = spacingOf(quoteStyleFor(ctx.options.lang ?? guessLanguage(text)));
     const edits: FixerEdit[] = [];
     let lastEnd = 0;
     for (const gap of gapsAround(text, sites)) {
@@ -40,12 +39,20 @@ export const collateral: Fixer = {
       const atLineStart = gap.start === 0 || text.charCodeAt(gap.start - 1) === 0x0a;
       const atLineEnd = gap.end === text.length || text.charCodeAt(gap.end) === 0x0a || text.charCodeAt(gap.end) === 0x0d;
       const current = text.slice(gap.start, gap.end);
+      // A space that stands only because the damage put it there goes: before a closing mark or
+      // punctuation, after an opening mark, whether the mark came out of the entity or stood next to it.
+      // A space the entity stood for is text, unless the translator's own spaces stand next to it.
+      const padded = gap.start < gap.firstSite || gap.end > gap.lastSite;
+      const first = firstNonSpace(current);
+      const last = lastNonSpace(current);
+      const before = gap.start > 0 ? text[gap.start - 1]! : '';
+      const after = gap.end < text.length ? text[gap.end]! : '';
       const collapsed = atLineStart && gap.spaceOnly && !atLineEnd
         ? ' '.repeat(gap.entities) // indentation written with entities (code, verse) keeps its width
         : collapseGap(
             current,
-            atLineStart || (tightQuotes && gap.firstTag === 'mangled-close'),
-            atLineEnd || (tightQuotes && gap.lastTag === 'mangled-open'),
+            atLineStart || (first !== undefined ? spacing.tightBefore(first) && !endsClause(before) : padded && (spacing.tightBefore(after) || spacing.tightAfter(before))),
+            atLineEnd || (last !== undefined ? spacing.tightAfter(last) : padded && (spacing.tightBefore(after) || spacing.tightAfter(before))),
           );
       if (collapsed !== current) {
         edits.push({ start: gap.start, end: gap.end, after: collapsed, note: 'spaces collapsed' });
@@ -56,6 +63,25 @@ export const collateral: Fixer = {
   },
 };
 
+/** After the end of a clause, a closing mark starts something (`it. …and`): its space stays. */
+function endsClause(ch: string): boolean {
+  return ch === '' || /[\s.,;:!?…—–-]/.test(ch);
+}
+
+function firstNonSpace(gap: string): string | undefined {
+  for (let i = 0; i < gap.length; i++) if (!isAnySpace(gap.charCodeAt(i))) return gap[i];
+  return undefined;
+}
+
+function lastNonSpace(gap: string): string | undefined {
+  for (let i = gap.length - 1; i >= 0; i--) if (!isAnySpace(gap.charCodeAt(i))) return gap[i];
+  return undefined;
+}
+
+function isAnySpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0;
+}
+
 interface Gap {
   start: number;
   end: number;
@@ -63,29 +89,35 @@ interface Gap {
   spaceOnly: boolean;
   /** How many destroyed entities the gap holds. */
   entities: number;
-  firstTag: string | undefined;
-  lastTag: string | undefined;
+  /** Where the first site starts and the last ends: the gap beyond them is spaces the damage left. */
+  firstSite: number;
+  lastSite: number;
 }
 
 const MANGLED_TAGS = new Set(['mangled', 'space-mangled', 'mangled-open', 'mangled-close']);
 
-/** Horizontal whitespace around each site, merged where sites are separated only by spaces. */
+/**
+ * Horizontal whitespace around each site, merged where sites are separated only by spaces. Linear:
+ * the scans stop where the previous gap ends, so a run of spaces holding many sites is read once,
+ * not once per site (a line of `& nbsp; ` decodes to nothing but spaces).
+ */
 function gapsAround(text: string, sites: readonly DamageSite[]): Gap[] {
   const gaps: Gap[] = [];
   for (const site of sites) {
     const isSpace = site.end > site.start && onlySpaces(text, site.start, site.end);
-    let start = site.start;
-    let end = site.end;
-    while (start > 0 && isHSpace(text.charCodeAt(start - 1))) start--;
-    while (end < text.length && isHSpace(text.charCodeAt(end))) end++;
     const prev = gaps[gaps.length - 1];
+    const floor = prev ? prev.end : 0;
+    let start = site.start;
+    let end = prev && site.end < prev.end && site.start <= prev.end ? prev.end : site.end;
+    while (start > floor && isHSpace(text.charCodeAt(start - 1))) start--;
+    while (end < text.length && isHSpace(text.charCodeAt(end))) end++;
     if (prev && start <= prev.end) {
       prev.end = Math.max(prev.end, end);
       prev.spaceOnly = prev.spaceOnly && isSpace;
       prev.entities++;
-      prev.lastTag = site.tag;
+      prev.lastSite = Math.max(prev.lastSite, site.end);
     } else {
-      gaps.push({ start, end, spaceOnly: isSpace, entities: 1, firstTag: site.tag, lastTag: site.tag });
+      gaps.push({ start, end, spaceOnly: isSpace, entities: 1, firstSite: site.start, lastSite: site.end });
     }
   }
   return gaps;
@@ -108,9 +140,15 @@ function onlySpaces(text: string, start: number, end: number): boolean {
  * a line's edge (`dropLeading`/`dropTrailing` also ask for that inside quote marks).
  */
 function collapseGap(gap: string, dropLeading: boolean, dropTrailing: boolean): string {
-  const keptNbsp = gap.includes('\u00a0') && !/[^ \t\u00a0]/.test(gap);
-  if (/^[ \t\u00a0]*$/.test(gap)) return dropLeading || dropTrailing ? '' : keptNbsp ? '\u00a0' : ' ';
-  return gap.replace(/^[ \t]+/, dropLeading ? '' : ' ').replace(/[ \t]+$/, dropTrailing ? '' : ' ').replace(/[ \t]{2,}/g, ' ');
+  if (/^[ \t\u00a0]*$/.test(gap)) return dropLeading || dropTrailing ? '' : gap.includes('\u00a0') ? '\u00a0' : ' ';
+  // Trimmed by hand: an end-anchored `[ \t]+$` restarts at every space of a run, quadratic in a long one.
+  let first = 0;
+  while (isHSpace(gap.charCodeAt(first))) first++;
+  let last = gap.length;
+  while (last > first && isHSpace(gap.charCodeAt(last - 1))) last--;
+  const lead = first > 0 && !dropLeading ? ' ' : '';
+  const trail = last < gap.length && !dropTrailing ? ' ' : '';
+  return lead + gap.slice(first, last).replace(/[ \t]{2,}/g, ' ') + trail;
 }
 
 function isWordChar(ch: string): boolean {

@@ -1,3 +1,4 @@
+import { isAndWord, isUnspacedScript, LONGEST_AND_WORD, TRANSLITERATED_NAMES } from '../andWords.js';
 import { isSpaceValue, isUnambiguousName, namedEntity, numericEntity, semicolonOptional } from '../entityTable.js';
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
 import { describe } from './htmlEntities.js';
@@ -28,6 +29,8 @@ interface Candidate {
   decisive: boolean;
   /** Repaired when the text shows decisive damage elsewhere: a word-like name, a lost semicolon. */
   plausible: boolean;
+  /** A name without its `&` (`nbsp;`, `y mdash;`). */
+  bare?: boolean;
 }
 
 /**
@@ -38,13 +41,15 @@ interface Candidate {
  */
 export const mangledEntities: Fixer = {
   name: 'mangledEntities',
-  // every reference starts with `&`
-  triggers: { ascii: [0x26], nonAscii: false },
+  // a reference starts with `&`; one whose `&` a translator translated or dropped still ends in `;`
+  triggers: { ascii: [0x26, 0x3b], nonAscii: false },
   apply(text: string, ctx: FixContext): FixerEdit[] {
-    if (text.indexOf('&') < 0) return [];
-    const candidates = findCandidates(text);
+    const hasAmpersand = text.indexOf('&') >= 0;
+    if (!hasAmpersand && !MAYBE_BARE.test(text)) return [];
+    const candidates = mergeCandidates(hasAmpersand ? findCandidates(text) : [], findBareNames(text));
     if (candidates.length === 0) return [];
-    const evidence = candidates.some((c) => c.decisive);
+    // Bare names are damage beyond doubt only with a stand-in for `&`; two of them are the same damage twice.
+    const evidence = candidates.some((c) => c.decisive) || candidates.filter((c) => c.bare).length >= 2;
     const mode = ctx.options.htmlEntities;
     const decode = mode === 'always' || (mode === 'auto' && !ctx.isMarkup);
     const edits: FixerEdit[] = [];
@@ -109,7 +114,8 @@ function findCandidates(text: string): Candidate[] {
     const mangled = spaced || escapes > 0 || caseChanged || !hasSemicolon;
     if (!mangled) continue;
     // `& nbsp NATO` is damage; `&amp is` may be prose about HTML until the text shows other damage.
-    const decisive = typographic && (hasSemicolon || spaced);
+    // A punctuation mark where the semicolon belongs (`&nbsp.`) took the semicolon's place.
+    const decisive = typographic && (hasSemicolon || spaced || (name !== undefined && isPunctuation(next)));
     const plausible = hasSemicolon ? spaced : typographic;
     found.push({ start, end, raw, value, canonical, decisive, plausible });
   }
@@ -131,4 +137,93 @@ function escapedAmpersand(text: string, start: number, lead: string, ampChain: s
   const spaced = /[ \t\u00a0]/.test(chain);
   const decisive = spaced || (chain.match(/;/g) ?? []).length > 1;
   return { start, end, raw, value: '&', canonical: '&amp;', decisive, plausible: decisive };
+}
+
+function isPunctuation(c: number): boolean {
+  return c === 0x2e || c === 0x2c || c === 0x3a || c === 0x21 || c === 0x3f;
+}
+
+/**
+ * Names that are no word of any language, so that `nbsp;` standing alone is a reference that lost its
+ * `&` (dropped, or translated into an "and" word or `+`); transliterated ones are looked up.
+ */
+const BARE = /(nbsp|mdash|ndash|hellip|laquo|raquo|ldquo|rdquo|lsquo|rsquo|bdquo|quot|thinsp|ensp|emsp|нбсп|мдаш|ндаш|хеллип)[ \t\u00a0]*;/giu;
+const MAYBE_BARE = /(?:nbsp|mdash|ndash|hellip|laquo|raquo|[ldr]squo|[lrb]dquo|quot|thinsp|ensp|emsp|нбсп|мдаш|ндаш|хеллип)[ \t\u00a0]*;/iu;
+const WORD_BEFORE = /[\p{L}\p{N}_]/u;
+
+/**
+ * Names without their `&`. The look back for a stand-in is bounded (a few spaces and one short word),
+ * and the regex is a list of literals, so the scan is linear.
+ */
+function findBareNames(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  BARE.lastIndex = 0;
+  for (let m = BARE.exec(text); m; m = BARE.exec(text)) {
+    const nameStart = m.index;
+    const prev = nameStart > 0 ? text[nameStart - 1]! : '';
+    let start = nameStart;
+    let standIn = false;
+    let spacesBefore = 0;
+    if (prev === '+') {
+      start = nameStart - 1;
+      standIn = true;
+    } else if (prev !== '' && WORD_BEFORE.test(prev) && !isUnspacedScript(prev)) {
+      continue; // part of a longer word or identifier: `xnbsp;`
+    } else {
+      let i = nameStart;
+      while (i > 0 && nameStart - i < 4 && SPACE.test(text[i - 1]!)) i--;
+      spacesBefore = nameStart - i;
+      if (i > 0 && (text[i - 1] === '&' || text[i - 1] === '#')) continue; // `& nbsp;`: the other scan's
+      const w = andWordEndingAt(text, i, spacesBefore > 0);
+      if (w >= 0) {
+        start = w;
+        standIn = true;
+      } else if (spacesBefore === 0 && prev !== '') {
+        if (!isUnspacedScript(prev) && !/[\s(\[{«"“—–-]/u.test(prev)) continue; // `a.nbsp;`, code
+      }
+    }
+    const raw = m[0];
+    const lower = m[1]!.toLowerCase();
+    const name = TRANSLITERATED_NAMES[lower] ?? lower;
+    const value = namedEntity(name);
+    if (value === null) continue;
+    // A dropped `&` leaves its space behind: two spaces before the name.
+    const decisive = standIn || spacesBefore >= 2;
+    found.push({ start, end: nameStart + raw.length, raw: text.slice(start, nameStart + raw.length), value, canonical: `&${name};`, decisive, plausible: true, bare: true });
+  }
+  return found;
+}
+
+/**
+ * Where an "and" word ending at `end` starts, or -1. A spaced one must be a whole word; in scripts
+ * written without spaces the word touches the name and whatever precedes it (`上涨和nbsp;`).
+ */
+function andWordEndingAt(text: string, end: number, spaced: boolean): number {
+  for (let length = 1; length <= LONGEST_AND_WORD && length <= end; length++) {
+    const start = end - length;
+    if (!isAndWord(text.slice(start, end))) continue;
+    if (isUnspacedScript(text[start]!)) return start;
+    if (spaced && (start === 0 || !WORD_BEFORE.test(text[start - 1]!))) return start;
+  }
+  return -1;
+}
+
+/** Both lists sorted; a bare name inside a reference the other scan found is that reference. */
+function mergeCandidates(a: Candidate[], b: Candidate[]): Candidate[] {
+  if (b.length === 0) return a;
+  const out: Candidate[] = [];
+  let i = 0;
+  let lastEnd = 0;
+  for (const c of b) {
+    while (i < a.length && a[i]!.start <= c.start) {
+      out.push(a[i]!);
+      lastEnd = Math.max(lastEnd, a[i]!.end);
+      i++;
+    }
+    if (c.start < lastEnd || (i < a.length && a[i]!.start < c.end)) continue;
+    out.push(c);
+    lastEnd = c.end;
+  }
+  while (i < a.length) out.push(a[i++]!);
+  return out;
 }

@@ -3,6 +3,9 @@ import { isBad, maybeBad } from '../mojibake/badness.js';
 import { HAS_CANDIDATE } from '../mojibake/candidates.js';
 import { fixEncoding, fixWhole, type ChainOptions, type Repair } from '../mojibake/chain.js';
 import { diffByAnchors } from '../mojibake/diff.js';
+import { fixLegacyWords } from '../mojibake/legacyWords.js';
+import { mixesScripts } from '../mojibake/letterModel.js';
+import { fixUtf16AsLatin1 } from '../mojibake/utf16.js';
 import { fixLegacyCjkAsLatin1, fixUtf8AsGbk, type DoubleByteRepair } from '../mojibake/doubleByte.js';
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
 
@@ -19,8 +22,8 @@ export const mojibake: Fixer = {
   // every repair starts from a non-ASCII character
   triggers: { ascii: [], nonAscii: true },
   apply(text: string, ctx: FixContext): FixerEdit[] {
-    // Every repair below needs two adjacent non-ASCII characters or one of a few trigger characters.
-    if (isAscii(text) || !maybeBad(text)) return [];
+    // ASCII text is not mojibake, unless NULs say it is UTF-16 read byte by byte.
+    if (isAscii(text) && !text.includes('\u0000')) return [];
     const options: ChainOptions = {
       restoreByteA0: ctx.options.restoreByteA0,
       replaceLossySequences: ctx.options.replaceLossySequences,
@@ -29,7 +32,7 @@ export const mojibake: Fixer = {
     const repair = repairEncoding(text, options);
     if (!repair) return [];
     const wholeNote = describeChain(repair.chain);
-    return diffByAnchors(text, repair.text).map((edit) => {
+    return composed(text, diffByAnchors(text, repair.text)).map((edit) => {
       if (repair.stages === 1) return { ...edit, tag: 'mojibake', note: wholeNote };
       // Several stages (whole text, segments, double-byte runs) repaired different pieces: name the
       // chain that repairs this piece on its own.
@@ -50,23 +53,31 @@ export function repairEncoding(text: string, options: ChainOptions): (Repair & {
   const chain: string[] = [];
   let stages = 0;
   const take = (repair: Repair | null, weight = 1): void => {
-    if (!repair) return;
+    // A decode whose words mix scripts that never meet (a Hangul word with a Cyrillic letter) is wrong.
+    if (!repair || (mixesScripts(repair.text, false) && !mixesScripts(current, false))) return;
     current = repair.text;
     chain.push(...repair.chain);
     stages += weight;
   };
-  if (HAS_CANDIDATE.test(current)) {
-    let wholeTried = false;
-    if (isBad(current)) {
-      take(fixWhole(current, options));
-      wholeTried = true;
+  take(applyDoubleByte(current, fixUtf16AsLatin1(current)));
+  // Every repair of UTF-8 and double-byte mojibake needs two adjacent non-ASCII characters or one of a
+  // few trigger characters; legacy single-byte damage may leave a lone odd character in a word.
+  if (maybeBad(current)) {
+    if (HAS_CANDIDATE.test(current)) {
+      let wholeTried = false;
+      if (isBad(current)) {
+        take(fixWhole(current, options));
+        wholeTried = true;
+      }
+      const double = applyDoubleByte(current, fixLegacyCjkAsLatin1(current));
+      take(double);
+      // Segments may each have their own code page: never share one note among them.
+      if (isBad(current)) take(fixEncoding(current, options, wholeTried && !double), 2);
     }
-    const double = applyDoubleByte(current, fixLegacyCjkAsLatin1(current));
-    take(double);
-    // Segments may each have their own code page: never share one note among them.
-    if (isBad(current)) take(fixEncoding(current, options, wholeTried && !double), 2);
+    if (HAS_IDEOGRAPH.test(current)) take(applyDoubleByte(current, fixUtf8AsGbk(current)));
   }
-  if (HAS_IDEOGRAPH.test(current)) take(applyDoubleByte(current, fixUtf8AsGbk(current)));
+  // Words left that no language spells, under a code page that makes them words of one.
+  take(fixLegacyWords(current), 2);
   return current !== text ? { text: current, chain, stages } : null;
 }
 
@@ -81,6 +92,28 @@ function applyDoubleByte(text: string, repairs: DoubleByteRepair[]): Repair | nu
     for (const step of r.chain) if (!chain.includes(step)) chain.push(step);
   }
   return { text: out + text.slice(last), chain };
+}
+
+const STARTS_WITH_MARK = /^\p{M}/u;
+
+/**
+ * Repaired spans in NFC: a name written on macOS comes back as `e` and a combining accent, which the
+ * person typed as `é`. A span that starts with a mark takes the letter before it along; text outside
+ * the repaired spans keeps its own form.
+ */
+function composed(text: string, edits: Array<Omit<FixerEdit, 'note'>>): Array<Omit<FixerEdit, 'note'>> {
+  let previousEnd = 0;
+  return edits.map((edit) => {
+    let { start, after } = edit;
+    if (STARTS_WITH_MARK.test(after) && start > previousEnd) {
+      const base = start >= 2 && /[\udc00-\udfff]/.test(text[start - 1]!) && start - 2 >= previousEnd ? 2 : 1;
+      start -= base;
+      after = text.slice(start, edit.start) + after;
+    }
+    previousEnd = edit.end;
+    const normal = after.normalize('NFC');
+    return normal === after && start === edit.start ? edit : { ...edit, start, after: normal };
+  });
 }
 
 function describeChain(chain: readonly string[]): string {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { capNesting } from './depth.js';
 
 type Linkedom = typeof import('linkedom');
 
@@ -14,6 +15,7 @@ export function linkedom(): Linkedom {
   return loaded;
 }
 
+/** Markup as a DOM, never nested deeper than a browser would (see `capNesting`). */
 export function parseHTML(markup: string): ReturnType<Linkedom['parseHTML']> {
-  return linkedom().parseHTML(markup);
+  return linkedom().parseHTML(capNesting(markup));
 }

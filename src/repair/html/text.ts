@@ -1,3 +1,5 @@
+import { guessLanguage, quoteStyleFor } from '../quoteStyle.js';
+import { spacingOf } from '../spacing.js';
 import { parseHTML } from './parser.js';
 import { ELEMENT_NODE, TEXT_NODE, type DomNode } from './dom.js';
 
@@ -36,25 +38,42 @@ function kindOf(tag: string): BlockKind {
   return 'paragraph';
 }
 
+export interface Layout {
+  /**
+   * Keep the line breaks of the text itself, not only `<br>`: a fragment written as text with a few
+   * tags means its lines. Off for pages, whose source is wrapped wherever its editor wrapped it.
+   */
+  keepLineBreaks?: boolean;
+}
+
 /**
  * Walks a DOM subtree and returns its text as blocks, the way a browser lays it out: block elements
  * start and end a block, `<br>` is a line break inside one, inline elements add nothing (so words
- * are neither glued nor split), and runs of white space collapse except inside `<pre>`.
+ * are neither glued nor split), and runs of white space collapse except inside `<pre>` (and but for
+ * line breaks with `keepLineBreaks`).
  */
-export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): TextBlock[] {
+export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean, layout: Layout = {}): TextBlock[] {
+  const collapse = layout.keepLineBreaks ? (data: string) => data.replace(/\r\n?/g, '\n').replace(/[ \t\r\f]+/g, ' ') : (data: string) => data.replace(/[ \t\n\r\f]+/g, ' ');
   const blocks: TextBlock[] = [];
   let buffer = '';
   let linkChars = 0;
   let inLink = 0;
   let tagStack: string[] = [];
+  // Counted, not searched for in the stack: a flush per block then costs the same at any depth.
+  let preBlocks = 0;
+
+  // Where inline elements start and end in the buffer: the padding inside them is judged at a flush.
+  let edges: number[] = [];
 
   const flush = () => {
     const tag = tagStack[tagStack.length - 1] ?? 'p';
-    const pre = tagStack.includes('pre');
+    const pre = preBlocks > 0;
+    if (!pre && edges.length > 0) buffer = unpadInline(buffer, edges);
     const text = pre ? buffer.replace(/^\n+|\s+$/g, '') : tidy(buffer);
     if (text !== '') blocks.push({ kind: kindOf(tag), text, tag, linkChars: Math.min(linkChars, text.length) });
     buffer = '';
     linkChars = 0;
+    edges = [];
   };
 
   // An explicit stack instead of recursion: pages nest elements tens of thousands deep.
@@ -63,7 +82,7 @@ export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): T
   const enter = (node: DomNode, pre: boolean) => {
     if (node.nodeType === TEXT_NODE) {
       const data = node.textContent ?? '';
-      const text = pre ? data : data.replace(/[ \t\n\r\f]+/g, ' ');
+      const text = pre ? data : collapse(data);
       buffer += text;
       if (inLink > 0) linkChars += text.trim().length;
       return;
@@ -80,11 +99,13 @@ export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): T
     if (isBlock) {
       flush();
       tagStack.push(tag);
+      if (tag === 'pre') preBlocks++;
     } else if (CELL_TAGS.has(tag) && buffer.trim() !== '') {
       buffer += '\t';
     }
     if (tag === 'a') inLink++;
-    stack.push({ node, pre, exit: isBlock ? 'block' : tag === 'a' ? 'link' : 'none' });
+    if (!isBlock) edges.push(buffer.length);
+    stack.push({ node, pre, exit: isBlock ? 'block' : tag === 'a' ? 'link' : 'inline' });
     const children = node.childNodes;
     const childPre = pre || tag === 'pre';
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, pre: childPre });
@@ -99,13 +120,48 @@ export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean): T
     }
     if (frame.exit === 'block') {
       flush();
-      tagStack.pop();
-    } else if (frame.exit === 'link') {
-      inLink--;
+      if (tagStack.pop() === 'pre') preBlocks--;
+      continue;
     }
+    if (frame.exit === 'link') inLink--;
+    edges.push(~buffer.length); // an end, told from a start by its sign
   }
   flush();
   return blocks;
+}
+
+/**
+ * Translators pad the text inside inline elements (`<em> report </em>,`, `«<i> Зберегти </i>»`); a
+ * browser shows that padding, but before a closing mark or punctuation, and after an opening mark, it
+ * is damage: no language puts a space there (French keeps its own, see `spacingOf`). Other padding
+ * is left to collapse with the spaces around it. One pass over the edges, one over the text.
+ */
+function unpadInline(buffer: string, edges: readonly number[]): string {
+  let spacing: ReturnType<typeof spacingOf> | undefined;
+  const spacingNow = () => (spacing ??= spacingOf(quoteStyleFor(guessLanguage(buffer))));
+  const cuts: Array<[number, number]> = [];
+  for (const edge of edges) {
+    if (edge < 0) {
+      const at = ~edge;
+      let from = at;
+      while (from > 0 && buffer.charCodeAt(from - 1) === 0x20) from--;
+      if (from < at && from > 0 && spacingNow().tightBefore(buffer[at])) cuts.push([from, at]);
+    } else {
+      let to = edge;
+      while (to < buffer.length && buffer.charCodeAt(to) === 0x20) to++;
+      if (to > edge && to < buffer.length && spacingNow().tightAfter(buffer[edge - 1])) cuts.push([edge, to]);
+    }
+  }
+  if (cuts.length === 0) return buffer;
+  cuts.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let last = 0;
+  for (const [from, to] of cuts) {
+    if (from < last) continue;
+    out += buffer.slice(last, from);
+    last = to;
+  }
+  return out + buffer.slice(last);
 }
 
 /** Collapses spaces around the line breaks `<br>` left and trims the block. */
@@ -123,9 +179,9 @@ export function blocksToText(blocks: readonly TextBlock[]): string {
 }
 
 /** Parses markup (a fragment or a whole page) and returns its visible text, blocks separated by blank lines. */
-export function markupToText(html: string): string {
+export function markupToText(html: string, layout: Layout = {}): string {
   const { document } = parseHTML(`<!doctype html><html><body>${stripDocumentShell(html)}</body></html>`);
-  return blocksToText(blocksOf(document.body as unknown as DomNode));
+  return blocksToText(blocksOf(document.body as unknown as DomNode, undefined, layout));
 }
 
 /** A whole page given as a "fragment" keeps its body only; its head would otherwise become text. */

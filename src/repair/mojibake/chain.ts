@@ -1,7 +1,11 @@
 import { badness, isBad, isBadSegment } from './badness.js';
 import { restoreByteA0, replaceLossySequences } from './byteRepairs.js';
-import { charClass, encodeBytes, highByteChars, SINGLE_BYTE_CODECS, type ByteCodec } from './codecs.js';
+import { charClass, codecByName, encodeBytes, highByteChars, SINGLE_BYTE_CODECS, type ByteCodec } from './codecs.js';
+import { mixesScripts, scoreWord } from './letterModel.js';
 import { decodeUtf8Variants } from './utf8.js';
+
+const WORD_BEFORE = /[\p{L}\p{M}]*$/u;
+const WORD_AFTER = /^[\p{L}\p{M}]*/u;
 
 export interface ChainOptions {
   /** Put back byte A0 where a space replaced it inside a UTF-8 sequence. */
@@ -78,12 +82,38 @@ function wholeTextLayer(text: string, options: ChainOptions, lookahead = true): 
   for (const codec of SINGLE_BYTE_CODECS) {
     const repair = transcode(text, codec, options);
     if (!repair || repair.text === text) continue;
-    if (score(repair.text) < before) return repair;
+    if (score(repair.text) < before) return preferSibling(text, codec, repair, options);
     if (!lookahead || !isBad(repair.text)) continue;
     const next = wholeTextLayer(repair.text, options, false);
     if (next && score(next.text) < before) return { text: next.text, chain: [...repair.chain, ...next.chain] };
   }
   return null;
+}
+
+/**
+ * windows-1250 and ISO-8859-2 share most letters but not all (Ť is 8D in one, AB in the other): where
+ * both decode, the letter model decides (`NoĂŤl` is `Noël`, not `NoÍl`).
+ */
+const SIBLINGS: Record<string, string> = { 'windows-1250': 'iso-8859-2' };
+
+function preferSibling(text: string, codec: ByteCodec, repair: Repair, options: ChainOptions): Repair {
+  const sibling = SIBLINGS[codec.name];
+  if (!sibling) return repair;
+  const other = transcode(text, codecByName(sibling), options);
+  if (!other || other.text === repair.text || score(other.text) >= badness(text)) return repair;
+  return textCost(other.text) < textCost(repair.text) ? other : repair;
+}
+
+const LETTER_RUN = /[\p{L}\p{M}]+/gu;
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** The letter model's cost of the words of `text` that have a character outside ASCII. */
+function textCost(text: string): number {
+  let cost = 0;
+  for (const [word] of text.matchAll(LETTER_RUN)) {
+    if (NON_ASCII.test(word)) cost += mixesScripts(word) ? 1000 : scoreWord(word).cost;
+  }
+  return cost;
 }
 
 /** Repairs all layers of `text` as a whole; null when the text is not bad or does not decode. */
@@ -166,11 +196,18 @@ function fixSpanExact(text: string, start: number, end: number, options: ChainOp
     let repair: Repair | null = null;
     const lead = preceding.slice(-1);
     const before = Math.max(badness(current), badness(lead + current));
+    // Code pages that differ in a few letters (windows-1250 and ISO-8859-2: `NoĂŤl`) can both decode
+    // a segment; the letter model prefers the spelling a language has (`Noël`, not `NoÍl`).
+    let bestCost = Infinity;
     for (const codec of SEGMENT_CODECS) {
       const r = transcode(current, codec, options, preceding, following);
-      if (r && r.text !== current && score(lead + r.text) < before) {
+      if (!r || r.text === current || score(lead + r.text) >= before) continue;
+      if (repair && r.text === repair.text) continue;
+      const word = (WORD_BEFORE.exec(preceding)?.[0] ?? '') + r.text + (WORD_AFTER.exec(following)?.[0] ?? '');
+      const cost = mixesScripts(word) ? Infinity : scoreWord(word).cost;
+      if (!repair || cost < bestCost) {
         repair = r;
-        break;
+        bestCost = cost;
       }
     }
     if (!repair) break;

@@ -63,8 +63,14 @@ export const SINGLE_BYTE_CODECS: readonly ByteCodec[] = [
   buildCodec('cp866', 'cp866', true),
 ];
 
+/**
+ * Code pages that legacy 8-bit text was written in besides those above; they take no part in UTF-8
+ * repair, where their characters would make correct text look like mojibake.
+ */
+const OTHER_CODECS: readonly ByteCodec[] = [buildCodec('cp850', 'cp850', true), buildCodec('iso-8859-7', 'iso-8859-7', true)];
+
 export function codecByName(name: string): ByteCodec {
-  const codec = SINGLE_BYTE_CODECS.find((c) => c.name === name);
+  const codec = SINGLE_BYTE_CODECS.find((c) => c.name === name) ?? OTHER_CODECS.find((c) => c.name === name);
   if (!codec) throw new Error(`unknown codec ${name}`);
   return codec;
 }

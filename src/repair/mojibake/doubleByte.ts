@@ -64,11 +64,15 @@ export function fixLegacyCjkAsLatin1(text: string): DoubleByteRepair[] {
   // Every such run has two adjacent non-ASCII characters; this plain test is much cheaper than LEGACY_RUN.
   if (!TWO_NON_ASCII.test(text)) return [];
   const repairs: DoubleByteRepair[] = [];
+  const short: Array<{ index: number; 0: string }> = [];
   for (const m of matchesNearNonAscii(text, LEGACY_RUN)) {
     let run = m[0];
     // A trailing ASCII character was taken as a trail byte only if the run needs it.
     const highCount = run.replace(/[\u0000-\u007f]/g, '').length;
-    if (highCount < MIN_HIGH_CHARS) continue;
+    if (highCount < MIN_HIGH_CHARS) {
+      if (highCount >= 2) short.push({ index: m.index, 0: run });
+      continue;
+    }
     const bytes = encodeBytes(run, WINDOWS_1252, false);
     // Bytes that are UTF-8 are single-byte mojibake, the other repair's business.
     if (bytes === null || decodeUtf8Variants(bytes) !== null) continue;
@@ -78,10 +82,41 @@ export function fixLegacyCjkAsLatin1(text: string): DoubleByteRepair[] {
       const shorter = encodeBytes(run, WINDOWS_1252, false);
       decoded = shorter && decodeLegacy(shorter);
     }
-    if (decoded === null) continue;
+    if (decoded === null) {
+      short.push({ index: m.index, 0: m[0] });
+      continue;
+    }
     repairs.push({ start: m.index, end: m.index + run.length, text: decoded.text, chain: ['encode windows-1252', `decode ${decoded.encoding}`] });
   }
-  return repairs;
+  if (repairs.length === 0 || short.length === 0) return repairs;
+  // The code page found for the long runs is tried on the short and doubtful ones of the same text
+  // (`Á¦¸ñ` in a line of EUC-KR is 제목): one text rarely holds two such confusions.
+  const encodings = [...new Set(repairs.map((r) => r.chain[1]!.slice('decode '.length)))];
+  for (const m of short) {
+    const repair = decodeRunIn(m[0], encodings);
+    if (repair) repairs.push({ start: m.index, end: m.index + repair.run.length, text: repair.text, chain: ['encode windows-1252', `decode ${repair.encoding}`] });
+  }
+  return repairs.sort((a, b) => a.start - b.start);
+}
+
+function decodeRunIn(run: string, encodings: readonly string[]): { run: string; text: string; encoding: string } | null {
+  for (const candidate of /[\u0040-\u007e]$/.test(run) ? [run, run.slice(0, -1)] : [run]) {
+    const bytes = encodeBytes(candidate, WINDOWS_1252, false);
+    if (bytes === null || decodeUtf8Variants(bytes) !== null) continue;
+    for (const encoding of encodings) {
+      const text = iconv.decode(Buffer.from(bytes), encoding === 'gbk' ? 'gb18030' : encoding);
+      if (isEastAsianText(text)) return { run: candidate, text, encoding };
+    }
+  }
+  return null;
+}
+
+/** Every byte went into an East Asian character (or stayed an ASCII space or punctuation). */
+function isEastAsianText(decoded: string): boolean {
+  if (NOT_TEXT.test(decoded)) return false;
+  const eastAsian = (decoded.match(EAST_ASIAN) ?? []).length;
+  const rest = decoded.replace(EAST_ASIAN, '');
+  return eastAsian >= 1 && !/[^\u0020-\u0040\u005b-\u0060\u007b-\u007e]/.test(rest);
 }
 
 function decodeLegacy(bytes: Uint8Array): { text: string; encoding: string } | null {
@@ -92,6 +127,7 @@ function decodeLegacy(bytes: Uint8Array): { text: string; encoding: string } | n
   if (!encoding && bytes.includes(0x20) && /^[\uac00-\ud7a3 ]+$/.test(iconv.decode(Buffer.from(bytes), 'euc-kr'))) {
     encoding = 'euc-kr';
   }
+  if (!encoding && onlyCommonHanzi(bytes)) encoding = 'gb18030';
   if (!encoding) return null;
   const decoded = iconv.decode(Buffer.from(bytes), encoding);
   if (NOT_TEXT.test(decoded)) return null;
@@ -103,12 +139,38 @@ function decodeLegacy(bytes: Uint8Array): { text: string; encoding: string } | n
 }
 
 /**
+ * Too short for chardet, GBK is still recognisable by its layout: GB2312 puts its 3,755 most common
+ * characters at lead bytes B0–D7 (`ÓÃ»§ÃÜÂë` is 用户密码). The same bytes are Hangul in EUC-KR, common
+ * characters in Big5 and EUC-JP for some leads, so the text is taken as GBK only when every pair is a
+ * common GBK character and it is not made of common characters in any of the others.
+ */
+function onlyCommonHanzi(bytes: Uint8Array): boolean {
+  if (bytes.length % 2 !== 0 || bytes.length < 4) return false;
+  let koreanToo = true;
+  let big5Too = true;
+  let japaneseToo = true;
+  for (let i = 0; i < bytes.length; i += 2) {
+    const lead = bytes[i]!;
+    const trail = bytes[i + 1]!;
+    if (lead < 0xb0 || lead > 0xd7 || trail < 0xa1 || trail > 0xfe || (lead === 0xd7 && trail > 0xf9)) return false;
+    if (lead > 0xc8) koreanToo = false;
+    if (lead > 0xc6 || (lead === 0xc6 && trail > 0x7e)) big5Too = false;
+    if (lead > 0xcf || (lead === 0xcf && trail > 0xd3)) japaneseToo = false;
+  }
+  return !koreanToo && !big5Too && !japaneseToo;
+}
+
+/**
  * Runs of CJK ideographs and fullwidth forms, as UTF-8 read as GBK shows them (`浣犲ソ` for 你好); GBK's
  * byte 0x80 is €, its user-defined pairs are private-use characters, Greek, Cyrillic and pinyin
- * letters have pairs too, and a final byte without its
- * partner shows as U+FFFD.
+ * letters have pairs too, and so have its symbols (punctuation, `℃`, arrows, mathematics, circled
+ * numbers, box drawing `╁`, shapes `▼`, bopomofo `ㄧ`, units, vertical forms); a final byte without
+ * its partner shows as U+FFFD.
  */
-const CJK_RUN = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef][\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u20ac\ue000-\uf8ff\u00e0-\u00fc\u0101-\u01dc\u0391-\u03c9\u0401-\u0451]{2,}\ufffd?/g;
+const CJK_RUN = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef][\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u20ac\ue000-\uf8ff\u00e0-\u00fc\u0101-\u01dc\u0391-\u03c9\u0401-\u0451\u2010-\u203b\u2103-\u2199\u2208-\u2312\u2460-\u249b\u2500-\u2642\u3105-\u3129\u32a3\u33a1-\u33d5\ufe30-\ufe6b]{2,}\ufffd?/g;
+
+/** Symbols of Chinese text that GBK has pairs for: `℃`, `▼`, `╁`, bopomofo `ㄧ`. */
+const CJK_SYMBOL = /[\u2010-\u203b\u2103-\u2199\u2208-\u2312\u2460-\u249b\u2500-\u2642\u3105-\u3129\u32a3\u33a1-\u33d5\ufe30-\ufe6b]/g;
 
 /**
  * UTF-8 read as GBK. Correct Chinese encoded in GBK is almost never valid UTF-8 beyond a few bytes, so
@@ -138,7 +200,8 @@ export function fixUtf8AsGbk(text: string): DoubleByteRepair[] {
     const decoded = utf8 + tail;
     if (NOT_TEXT.test(utf8)) continue;
     const eastAsian = (decoded.match(EAST_ASIAN) ?? []).length;
-    if (eastAsian < 2 || eastAsian < [...decoded].length * 0.8) continue;
+    const symbols = (decoded.match(CJK_SYMBOL) ?? []).length + (lostTail ? 1 : 0);
+    if (eastAsian < 2 || eastAsian + symbols < [...decoded].length * 0.8) continue;
     repairs.push({ start: m.index, end: m.index + run.length, text: decoded, chain: ['encode gbk', 'decode utf-8'] });
   }
   return repairs;

@@ -75,12 +75,35 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
       }
     };
 
+    // A body that stops arriving (--body-timeout) ends the blocks normally, so that every line received
+    // is still answered; then the line that never came is named and the connection closed.
+    let late: { line: number; err: HttpError } | null = null;
+    let lastLine = 0;
+    const arrived = async function* (): AsyncGenerator<LineBlock> {
+      try {
+        for await (const block of lineBlocks(countBytes(body as AsyncIterable<Buffer>), 1, SERVICE_CHUNK_RECORDS, 0)) {
+          lastLine = block.firstN + block.lines - 1;
+          yield block;
+        }
+      } catch (err) {
+        if (!(err instanceof HttpError && err.code === 'body_timeout')) throw err;
+        late = { line: lastLine + 1, err };
+      }
+    };
+
     const out = new PassThrough();
     const pump = async () => {
-      const blocks = Readable.from(lineBlocks(countBytes(body as AsyncIterable<Buffer>), 1, SERVICE_CHUNK_RECORDS, 0));
-      for await (const answer of blocks.map(processBlock, { concurrency: window })) {
+      for await (const answer of Readable.from(arrived()).map(processBlock, { concurrency: window })) {
         ctx.metrics.bytesOut.inc({ route }, answer.length);
         if (!out.destroyed && !out.write(answer)) await drained(out);
+      }
+      const timedOut = late as { line: number; err: HttpError } | null;
+      if (timedOut) {
+        const line = JSON.stringify({ line: timedOut.line, error: timedOut.err.code, message: timedOut.err.message }) + '\n';
+        ctx.metrics.bytesOut.inc({ route }, Buffer.byteLength(line));
+        reply.raw.once('finish', () => request.raw.destroy());
+        out.end(line);
+        return;
       }
       out.end();
     };

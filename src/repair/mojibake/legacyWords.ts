@@ -1,0 +1,347 @@
+import { codecByName, encodeBytes, type ByteCodec } from './codecs.js';
+import type { Repair } from './chain.js';
+import { frequentWordLanguages, mixesScripts, oddCapitals, plausibleLanguages, scoreWord } from './letterModel.js';
+import { decodeUtf8Variants } from './utf8.js';
+
+/**
+ * Text whose damage leaves one odd character per word: legacy 8-bit text read in another single-byte
+ * code page (`Jo‹o` is MacRoman `João` read as windows-1252, `╔TAT` Latin-1 `ÉTAT` read as cp437,
+ * `Ìîñêâà` windows-1251 `Москва` read as windows-1252), and short UTF-8 mojibake that the pair
+ * patterns do not flag (`Ã¥ret`, `Le cafĂŠ`). The evidence is a word that no language spells, and a
+ * candidate that a language does spell and that costs far fewer bits under the letter model.
+ */
+
+interface Kind {
+  /** The code page the text was read in: its characters are encoded back in it. */
+  read: ByteCodec;
+  /** The code page the bytes were written in, or null for UTF-8. */
+  written: ByteCodec | null;
+  /** Read character → written character, for single-byte kinds. */
+  map: Map<string, string> | null;
+}
+
+function singleByte(read: string, written: string): Kind {
+  const r = codecByName(read);
+  const w = codecByName(written);
+  const map = new Map<string, string>();
+  for (let b = 0x80; b <= 0xff; b++) {
+    const from = r.decode[b]!;
+    const to = w.decode[b]!;
+    if (from !== '\ufffd' && to !== '\ufffd' && !map.has(from)) map.set(from, to);
+  }
+  return { read: r, written: w, map };
+}
+
+const utf8 = (read: string): Kind => ({ read: codecByName(read), written: null, map: null });
+
+/** The confusions seen in practice, both ways where both happen. */
+const KINDS: readonly Kind[] = [
+  singleByte('windows-1252', 'macroman'),
+  singleByte('macroman', 'windows-1252'),
+  singleByte('cp437', 'windows-1252'),
+  singleByte('windows-1252', 'cp437'),
+  singleByte('cp850', 'windows-1252'),
+  singleByte('windows-1252', 'cp850'),
+  singleByte('windows-1252', 'windows-1250'),
+  singleByte('windows-1250', 'windows-1252'),
+  singleByte('latin-1', 'iso-8859-2'),
+  singleByte('iso-8859-2', 'latin-1'),
+  singleByte('iso-8859-7', 'latin-1'),
+  singleByte('latin-1', 'iso-8859-7'),
+  singleByte('windows-1252', 'windows-1253'),
+  singleByte('windows-1252', 'windows-1251'),
+  singleByte('windows-1252', 'koi8-r'),
+  singleByte('windows-1251', 'koi8-r'),
+  singleByte('koi8-r', 'windows-1251'),
+  utf8('windows-1252'),
+  utf8('latin-1'),
+  utf8('iso-8859-2'),
+  utf8('windows-1250'),
+  utf8('windows-1251'),
+  utf8('macroman'),
+];
+
+/** A repair must save this many bits: a word has to go from unspelled to ordinary, not from rare to less rare. */
+const MARGIN = 10;
+const MAX_ROUNDS = 3;
+
+/**
+ * Words: anything between spaces, ASCII punctuation (which no code page here makes of a high byte),
+ * apostrophes, dashes and ellipses (which correct words contain far more often than damaged ones: `don’t`,
+ * `film—familiar`, `so…so`, Tongan `faka‘uhinga`).
+ */
+const TOKEN = /[^\s!-/:-@[-`{-~‘’ʼʻ´–—…•]+/g;
+/**
+ * Punctuation and signs at a word's edges that correct text puts there (`«`, `Smith™`, `m²`, `†`) are
+ * not part of its spelling. Others stay: `‚`, `‹`, `Š` never end a correct word but are letters of
+ * another code page.
+ */
+const EDGE_START = /^[«»“”„‘¿¡•·–—…\u00a0]+/;
+const EDGE_END = /[»«”“‘’…™®©°¹²³ª*†§¶•·–—\u00a0]+$/;
+const NON_ASCII = /[^\u0000-\u007f]/;
+const MARK_OR_LETTER = /[\p{L}\p{M}]/u;
+const LETTERS = /^[\p{L}\p{M}]+$/u;
+const HIGH_LATIN_LETTERS = /^[\u00c0-\u00ff]{4,}$/;
+const TWO_LETTERS = /\p{L}[^]*\p{L}/u;
+const SIGN_BY_LETTER = /\p{L}[^\p{L}\p{M}\u0000-\u007f¡¿]|[^\p{L}\p{M}\u0000-\u007f¡¿]\p{L}/u;
+const CAPITALS = /^\p{Lu}{2,}$/u;
+
+interface Suspect {
+  start: number;
+  end: number;
+  word: string;
+  cost: number;
+  /**
+   * The word carries damage that correct text never shows: a sign among letters, a capital after a
+   * small letter, letters of two scripts. Otherwise it is made of letters of one script that no language
+   * of the model spells, which a language outside the model may well spell (Sami `vuođđo`).
+   */
+  hard: boolean;
+  /**
+   * Four or more characters of Latin-1's upper half, nothing else: Cyrillic or Greek read in a Latin
+   * code page (`Ìîñêâà`), the only evidence for a repair into another script.
+   */
+  allHigh: boolean;
+}
+
+interface Candidate {
+  suspect: Suspect;
+  text: string;
+  gain: number;
+  /** Evidence of its own, not only agreement with other words of the text. */
+  hard: boolean;
+}
+
+export function fixLegacyWords(text: string): Repair | null {
+  const votes: number[] = [];
+  const words = findWords(text, votes);
+  // Clean text: every word is plausible, all in one language at least.
+  if (words.suspects.length === 0 && (words.common[0] | words.common[1]) !== 0) return null;
+  const frequent: number[] = [];
+  const wordCount = voteByFrequentWords(text, frequent);
+  // Frequent words vote for the language, plausible words outside ASCII too, but only the frequent
+  // words can make it known: words a language outside the model spells are plausible in some language
+  // of it by chance (Sami `já`).
+  const known = textLanguages(frequent, Math.max(MIN_FREQUENT_VOTES, wordCount * FREQUENT_SHARE));
+  const languages = textLanguages(votes.map((v, k) => v + (frequent[k] ?? 0)), MIN_VOTES);
+  // In a text of known language, a word no language of the text spells is suspect too (`piů` is Czech
+  // to the model, but this text is Italian).
+  let suspects = words.suspects;
+  if ((known[0] | known[1]) !== 0) {
+    for (const w of words.plausible) if (((w.mask[0] & known[0]) | (w.mask[1] & known[1])) === 0) suspects.push(w.suspect);
+    suspects.sort((a, b) => a.start - b.start);
+  }
+  if (suspects.length === 0) return null;
+  const replacements: Array<{ start: number; end: number; text: string }> = [];
+  const chain: string[] = [];
+  for (let round = 0; round < MAX_ROUNDS && suspects.length > 0; round++) {
+    let best: { kind: Kind; candidates: Candidate[]; gain: number } | null = null;
+    for (const kind of KINDS) {
+      const candidates: Candidate[] = [];
+      let gain = 0;
+      let hard = false;
+      for (const s of suspects) {
+        const c = candidateFor(s, kind, languages, known);
+        if (c) {
+          candidates.push(c);
+          gain += c.gain;
+          hard ||= c.hard;
+        }
+      }
+      // A word made of letters only is repaired when words with harder evidence in the same text show
+      // the same confusion.
+      if (!hard || (best && best.gain >= gain)) continue;
+      // UTF-8 mojibake with this little evidence is believed only when all of the text is consistent
+      // with it: a correct character elsewhere that is not part of a sequence says otherwise.
+      if (!kind.written && decodeUtf8Variants(encodeBytes(text, kind.read, false) ?? new Uint8Array([0xff])) === null) continue;
+      best = { kind, candidates, gain };
+    }
+    if (!best) break;
+    for (const c of best.candidates) replacements.push({ start: c.suspect.start, end: c.suspect.end, text: c.text });
+    rideAlong(words.lone, best, known, replacements);
+    chain.push(`encode ${best.kind.read.name}`, `decode ${best.kind.written?.name ?? 'utf-8'}`);
+    const done = new Set(best.candidates.map((c) => c.suspect));
+    suspects = suspects.filter((s) => !done.has(s));
+  }
+  if (replacements.length === 0) return null;
+  replacements.sort((a, b) => a.start - b.start);
+  let out = '';
+  let last = 0;
+  for (const r of replacements) {
+    out += text.slice(last, r.start) + r.text;
+    last = r.end;
+  }
+  return { text: out + text.slice(last), chain };
+}
+
+/**
+ * The languages of the text: those where nearly as many of its words are plausible as in the best one.
+ * As bits (see MASKS); none when no word outside ASCII is plausible anywhere.
+ */
+function textLanguages(votes: readonly number[], min: number): [number, number] {
+  const most = Math.max(0, ...votes.filter((v) => v !== undefined));
+  const out: [number, number] = [0, 0];
+  if (most < min) return out;
+  votes.forEach((v, k) => {
+    if (v === undefined || v < most * 0.8) return;
+    if (k < 32) out[0] |= 1 << k;
+    else out[1] |= 1 << (k - 32);
+  });
+  return out;
+}
+
+/** Fewer words than this say nothing about the language of a text. */
+const MIN_VOTES = 2;
+/** Frequent words it takes to know the language of a text. */
+const MIN_FREQUENT_VOTES = 3;
+/** In a text of a language, a fifth of the words or more are among its most frequent ones. */
+const FREQUENT_SHARE = 0.2;
+
+/** Adds a vote for each language a word of `text` is among the most frequent words of. */
+function voteByFrequentWords(text: string, votes: number[]): number {
+  let words = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    words++;
+    const langs = frequentWordLanguages(m[0].toLowerCase());
+    if (langs) addVotes(votes, langs);
+  }
+  return words;
+}
+
+function addVotes(votes: number[], [lo, hi]: readonly [number, number]): void {
+  for (let k = 0; k < 64; k++) {
+    if (k < 32 ? lo & (1 << k) : hi & (1 << (k - 32))) votes[k] = (votes[k] ?? 0) + 1;
+  }
+}
+
+interface Words {
+  /** Words that no language spells. */
+  suspects: Suspect[];
+  /** Words some language spells, with those languages. */
+  plausible: Array<{ suspect: Suspect; mask: [number, number] }>;
+  /** The languages that spell all plausible words. */
+  common: [number, number];
+  /** Words of one character outside ASCII: no evidence either way, repaired along with their text. */
+  lone: Suspect[];
+}
+
+/** The words of `text` with a character outside ASCII; `votes[k]` counts those plausible in language k. */
+function findWords(text: string, votes: number[]): Words {
+  const out: Suspect[] = [];
+  const plausible: Words['plausible'] = [];
+  const lone: Suspect[] = [];
+  const common: [number, number] = [-1, -1];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    let word = m[0];
+    if (!NON_ASCII.test(word)) continue;
+    let start = m.index;
+    const lead = EDGE_START.exec(word);
+    if (lead) {
+      start += lead[0].length;
+      word = word.slice(lead[0].length);
+    }
+    const tail = EDGE_END.exec(word);
+    if (tail) word = word.slice(0, word.length - tail[0].length);
+    if (!NON_ASCII.test(word)) continue;
+    if (word.length === 1) {
+      lone.push({ start, end: start + 1, word, cost: 0, hard: false, allHigh: false });
+      continue;
+    }
+    const [lo, hi] = plausibleLanguages(word);
+    if ((lo | hi) !== 0) {
+      addVotes(votes, [lo, hi]);
+      common[0] &= lo;
+      common[1] &= hi;
+      const score = scoreWord(word);
+      plausible.push({ suspect: { start, end: start + word.length, word, cost: score.cost, hard: false, allHigh: false }, mask: [lo, hi] });
+      continue;
+    }
+    const score = scoreWord(word);
+    if (score.plausible) continue;
+    // `¡` and `¿` are letters in some orthographies (`jushaka¡n`), so they do not count as signs. A
+    // single character (`‡` for `à`) is evidence of nothing on its own.
+    const hard = TWO_LETTERS.test(word) && (SIGN_BY_LETTER.test(word) || oddCapitals(word) || mixesScripts(word));
+    out.push({ start, end: start + word.length, word, cost: score.cost, hard, allHigh: HIGH_LATIN_LETTERS.test(word) });
+  }
+  return { suspects: out, plausible, common, lone };
+}
+
+/**
+ * One-character words under the confusion just found for the text's other words (`‡` is `à` in a
+ * French text read as MacRoman, `Ç` is `Η` in Greek read as Latin-1), when they become a letter of the
+ * script the repaired words are in and are not already a word of the text's language.
+ */
+function rideAlong(lone: readonly Suspect[], best: { kind: Kind; candidates: Candidate[] }, known: [number, number], out: Array<{ start: number; end: number; text: string }>): void {
+  if (!best.kind.map) return;
+  const script = SCRIPT_TESTS.find((re) => best.candidates.some((c) => re.test(c.text)));
+  if (!script) return;
+  for (const s of lone) {
+    const to = best.kind.map.get(s.word);
+    if (to === undefined || to === s.word || !LETTER.test(to) || !script.test(to)) continue;
+    const [lo, hi] = plausibleLanguages(s.word);
+    if (((lo & known[0]) | (hi & known[1])) !== 0) continue;
+    out.push({ start: s.start, end: s.end, text: to });
+  }
+}
+
+/**
+ * The repair of one word under one confusion, if it is a much better word. `languages` are those the
+ * text's correct words are plausible in: when there are any, the repaired word must be one of theirs
+ * (an Icelandic typo `frjálstræÞi` is not cp850 damage, since `è` is not Icelandic).
+ */
+function candidateFor(s: Suspect, kind: Kind, languages: [number, number], knownLanguages: [number, number]): Candidate | null {
+  let repaired: string | null;
+  if (kind.map) {
+    repaired = '';
+    for (const ch of s.word) {
+      if (ch.charCodeAt(0) < 0x80) {
+        repaired += ch;
+        continue;
+      }
+      const to = kind.map.get(ch);
+      if (to === undefined) return null;
+      // The damage turned letters into other characters, never the other way round.
+      if (to !== ch && !MARK_OR_LETTER.test(to)) return null;
+      repaired += to;
+    }
+  } else {
+    const bytes = encodeBytes(s.word, kind.read, false);
+    repaired = bytes && decodeUtf8Variants(bytes);
+    if (repaired === null) return null;
+    repaired = repaired.normalize('NFC');
+    for (const ch of repaired) if (ch.charCodeAt(0) >= 0x80 && !MARK_OR_LETTER.test(ch)) return null;
+  }
+  if (repaired === s.word || mixesScripts(repaired)) return null;
+  // KOI8 swaps the case of what it is read as: a word of small letters that becomes capitals is more
+  // likely a word of another language than an acronym.
+  if (CAPITALS.test(lettersOf(repaired)) && !CAPITALS.test(lettersOf(s.word))) return null;
+  const score = scoreWord(repaired);
+  if (!score.plausible || score.cost + MARGIN > s.cost) return null;
+  // A repair into another script (`Ìîñêâà` → `Москва`) has its own evidence; others must be words
+  // of the text's language, and are evidence enough when that language is known.
+  const intoOtherScript = LETTER.test(s.word) && !sharesScript(s.word, repaired);
+  let known = false;
+  if (!intoOtherScript) {
+    const [lo, hi] = plausibleLanguages(repaired);
+    if ((languages[0] | languages[1]) !== 0 && ((lo & languages[0]) | (hi & languages[1])) === 0) return null;
+    known = ((lo & knownLanguages[0]) | (hi & knownLanguages[1])) !== 0;
+  }
+  const hard = intoOtherScript ? s.allHigh : s.hard || known;
+  return { suspect: s, text: repaired, gain: s.cost - score.cost, hard };
+}
+
+const SCRIPT_TESTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u, /\p{Script=Arabic}/u, /\p{Script=Hebrew}/u];
+
+/** Whether the repaired word keeps letters of the original's script (ASCII letters count as Latin). */
+function sharesScript(original: string, repaired: string): boolean {
+  return SCRIPT_TESTS.some((re) => re.test(original) && re.test(repaired));
+}
+
+const NOT_LETTER = /[^\p{L}]/gu;
+const LETTER = /\p{L}/u;
+
+function lettersOf(word: string): string {
+  return word.replace(NOT_LETTER, '');
+}

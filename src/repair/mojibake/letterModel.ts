@@ -1,0 +1,185 @@
+import { FREQUENT_WORDS, LETTER_PAIRS, MAX_COST } from './letterModel.data.js';
+
+/**
+ * How plausible a word is in the languages that single-byte code pages serve, from how often its pairs
+ * of letters occur there (the table is built by scripts/build-letter-model.mjs). Only pairs with a
+ * character outside ASCII count: every repair here keeps ASCII as it is, so those pairs are the same on
+ * both sides of a comparison.
+ */
+
+const LANGUAGES = Object.keys(LETTER_PAIRS);
+const N = LANGUAGES.length;
+/** A pair a language's corpus never showed costs more than its rarest pair. */
+const UNSEEN = MAX_COST + 6;
+/** A word is plausible in a language when none of its pairs is rarer than this there. */
+const PLAUSIBLE_PAIR = 17;
+/** A capital after a small letter, one of them outside ASCII (`CafŽ`, `NoÍl`): not how words are spelled. */
+const CASE_PENALTY = 16;
+
+const ALL_UNSEEN = new Uint8Array(N).fill(UNSEEN);
+const TABLE = new Map<string, Uint8Array>();
+LANGUAGES.forEach((tag, k) => {
+  const entries = LETTER_PAIRS[tag]!;
+  for (let i = 0; i + 2 < entries.length + 1; i += 3) {
+    const pair = entries.slice(i, i + 2);
+    let row = TABLE.get(pair);
+    if (!row) {
+      row = new Uint8Array(N).fill(UNSEEN);
+      TABLE.set(pair, row);
+    }
+    row[k] = entries.charCodeAt(i + 2) - 65;
+  }
+});
+
+/** Per pair, the languages where it is plausible, as bits: languages 0–31 and 32 on. */
+const MASKS = new Map<string, [number, number]>();
+for (const [pair, row] of TABLE) {
+  let lo = 0;
+  let hi = 0;
+  row.forEach((c, k) => {
+    if (c > PLAUSIBLE_PAIR) return;
+    if (k < 32) lo |= 1 << k;
+    else hi |= 1 << (k - 32);
+  });
+  MASKS.set(pair, [lo, hi]);
+}
+
+/**
+ * The cheap form of `scoreWord(word).plausible`, for the many correct words: some language has all of
+ * the word's pairs, and its capitals stand where capitals do.
+ */
+export function plausibleSomewhere(word: string): boolean {
+  const [lo, hi] = plausibleLanguages(word);
+  return (lo | hi) !== 0;
+}
+
+/** The languages where `word` is plausible, as bits (see MASKS); none for a word no language spells. */
+export function plausibleLanguages(word: string): [number, number] {
+  const lower = word.toLowerCase();
+  const text = ` ${lower.length === word.length ? lower : word} `;
+  let lo = -1;
+  let hi = -1;
+  for (let i = 0; i + 1 < text.length && (lo | hi) !== 0; i++) {
+    if (text.charCodeAt(i) < 0x80 && text.charCodeAt(i + 1) < 0x80) continue;
+    const mask = MASKS.get(text.slice(i, i + 2));
+    if (!mask) return [0, 0];
+    lo &= mask[0];
+    hi &= mask[1];
+  }
+  return oddCapitalCount(word) === 0 ? [lo, hi] : [0, 0];
+}
+
+/** Frequent word → the languages it is frequent in, as bits like MASKS. */
+const FREQUENT = new Map<string, [number, number]>();
+LANGUAGES.forEach((tag, k) => {
+  for (const word of FREQUENT_WORDS[tag]!.split(' ')) {
+    const mask = FREQUENT.get(word) ?? [0, 0];
+    if (k < 32) mask[0] |= 1 << k;
+    else mask[1] |= 1 << (k - 32);
+    FREQUENT.set(word, mask);
+  }
+});
+
+/** The languages whose most frequent words include `word` (lowercase), if any. */
+export function frequentWordLanguages(word: string): readonly [number, number] | undefined {
+  return FREQUENT.get(word);
+}
+
+export interface WordScore {
+  /** Bits under the language that explains the word best, plus penalties. */
+  cost: number;
+  /** Some language has every pair of the word, and its capitals stand where capitals do. */
+  plausible: boolean;
+}
+
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+export function scoreWord(word: string): WordScore {
+  const lower = word.toLowerCase();
+  // toLowerCase may change the length (İ); then pairs are taken from the word as it is.
+  const text = ` ${lower.length === word.length ? lower : word} `;
+  const sums = new Float64Array(N);
+  const worst = new Uint8Array(N);
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80 && text.charCodeAt(i + 1) < 0x80) continue;
+    const row = TABLE.get(text.slice(i, i + 2)) ?? ALL_UNSEEN;
+    for (let k = 0; k < N; k++) {
+      const c = row[k]!;
+      sums[k] = sums[k]! + c;
+      if (c > worst[k]!) worst[k] = c;
+    }
+  }
+  let cost = Infinity;
+  let plausible = false;
+  for (let k = 0; k < N; k++) {
+    if (sums[k]! < cost) cost = sums[k]!;
+    if (worst[k]! <= PLAUSIBLE_PAIR) plausible = true;
+  }
+  const oddCapitals = oddCapitalCount(word);
+  return { cost: cost + oddCapitals * CASE_PENALTY, plausible: plausible && oddCapitals === 0 };
+}
+
+/** Whether a capital follows a small letter, one of them outside ASCII. */
+export function oddCapitals(word: string): boolean {
+  return oddCapitalCount(word) > 0;
+}
+
+function oddCapitalCount(word: string): number {
+  let n = 0;
+  for (let i = 1; i < word.length; i++) {
+    const a = word[i - 1]!;
+    const b = word[i]!;
+    if ((a.charCodeAt(0) >= 0x80 || b.charCodeAt(0) >= 0x80) && LOWER.test(a) && UPPER.test(b)) n++;
+  }
+  return n;
+}
+
+/** Scripts that never meet inside one word; letters of any other script (Han, kana, Hangul with Latin) may. */
+const SCRIPTS: Array<[string, RegExp]> = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Arabic', /\p{Script=Arabic}/u],
+  ['Hebrew', /\p{Script=Hebrew}/u],
+  ['Armenian', /\p{Script=Armenian}/u],
+  ['Georgian', /\p{Script=Georgian}/u],
+  ['Thai', /\p{Script=Thai}/u],
+];
+const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const WORD = /[\p{L}\p{M}]+/gu;
+
+function scriptOf(ch: string): string | null {
+  if (ch.charCodeAt(0) < 0x80) return 'Latin';
+  for (const [name, re] of SCRIPTS) if (re.test(ch)) return name;
+  return EAST_ASIAN.test(ch) ? 'EastAsian' : null;
+}
+
+/**
+ * Whether a word of `text` mixes letters of scripts that never meet in one word. `strict` counts every
+ * two alphabets (a word of the model's languages is in one); otherwise Latin may meet Greek and
+ * Cyrillic (`IL2RγcKO`, `10μs`, a Latin `C` typed into a Cyrillic word), but Hangul, kana and Han meet
+ * no alphabet but Latin, and no two other scripts meet: such a word is a wrong decode.
+ */
+export function mixesScripts(text: string, strict = true): boolean {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    let first: string | null = null;
+    for (const ch of m[0]) {
+      if (!LETTER.test(ch)) continue;
+      const s = scriptOf(ch);
+      if (s === null) continue;
+      if (first === null) first = s;
+      else if (s !== first && !canMeet(first, s, strict)) return true;
+    }
+  }
+  return false;
+}
+
+function canMeet(a: string, b: string, strict: boolean): boolean {
+  if (a === 'EastAsian' || b === 'EastAsian') return a === 'Latin' || b === 'Latin';
+  if (strict) return false;
+  const other = a === 'Latin' ? b : b === 'Latin' ? a : null;
+  return other === 'Greek' || other === 'Cyrillic';
+}

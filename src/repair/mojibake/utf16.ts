@@ -1,0 +1,59 @@
+import { codecByName } from './codecs.js';
+import type { DoubleByteRepair } from './doubleByte.js';
+
+/**
+ * UTF-16LE read as Latin-1 or windows-1252: every character became two, its low byte and its high byte.
+ * Latin-1 text gets a NUL after each letter (`H\0i\0`), kana and CJK punctuation a `0` (0x30: `データ`
+ * is `Ç0ü0¿0`). Those two high bytes are the evidence; other scripts' high bytes are ordinary letters
+ * and are left alone.
+ */
+
+const WINDOWS_1252 = codecByName('windows-1252');
+/** Cheap screen: a NUL, or a `0` right after a character outside ASCII. */
+const MAYBE_UTF16 = /\u0000|[^\u0000-\u007f]0/;
+const MIN_KANA_PAIRS = 3;
+const MIN_NUL_PAIRS = 2;
+
+export function fixUtf16AsLatin1(text: string): DoubleByteRepair[] {
+  if (!MAYBE_UTF16.test(text)) return [];
+  const repairs: DoubleByteRepair[] = [];
+  let i = 0;
+  while (i + 1 < text.length) {
+    const run = runAt(text, i);
+    if (run) {
+      repairs.push(run);
+      i = run.end;
+    } else {
+      i++;
+    }
+  }
+  return repairs;
+}
+
+/** The longest run of pairs starting at `start`, if it is long and clear enough. */
+function runAt(text: string, start: number): DoubleByteRepair | null {
+  const high = text.charCodeAt(start + 1);
+  if (high !== 0 && high !== 0x30) return null;
+  let out = '';
+  let i = start;
+  let pairs = 0;
+  let highLow = 0;
+  while (i + 1 < text.length && text.charCodeAt(i + 1) === high) {
+    const low = byteOf(text.charCodeAt(i));
+    // A control character is not text, in either reading.
+    if (low === null || (low < 0x20 && low !== 0x09 && low !== 0x0a && low !== 0x0d)) break;
+    if (low >= 0x80) highLow++;
+    out += String.fromCharCode((high === 0 ? 0 : 0x30) * 256 + low);
+    pairs++;
+    i += 2;
+  }
+  if (high === 0 ? pairs < MIN_NUL_PAIRS : pairs < MIN_KANA_PAIRS || highLow === 0) return null;
+  // Kana and CJK punctuation only (U+3000–U+30FF); the block has no holes there.
+  return { start, end: i, text: out, chain: ['encode windows-1252', 'decode utf-16le'] };
+}
+
+/** The byte a character of Latin-1 or windows-1252 stands for. */
+function byteOf(code: number): number | null {
+  if (code < 0x100) return code;
+  return WINDOWS_1252.encode.get(code) ?? null;
+}
