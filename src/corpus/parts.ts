@@ -10,6 +10,9 @@ import { processChunk } from './processChunk.js';
 import { REJECT_NOTES_KEPT } from './summary.js';
 import type { RejectNote } from './journal.js';
 import { addStats, emptyStats, type ChunkStats, type ChunkTask } from './chunk.js';
+import { MARK, readPart, TRAILER, type PartMeta } from './partFiles.js';
+
+export { readPart, readPartMeta, type PartMeta } from './partFiles.js';
 
 /**
  * A part is the finished output of one described chunk, as one file: the output records, then the
@@ -17,20 +20,7 @@ import { addStats, emptyStats, type ChunkStats, type ChunkTask } from './chunk.j
  * as JSON, its length and a mark. It is written under a temporary name, flushed and renamed into
  * place, so that a part either is complete or is not there, and a chunk done twice leaves one.
  */
-export interface PartMeta {
-  seq: number;
-  outBytes: number;
-  rejectsBytes: number;
-  stats: ChunkStats;
-  /** The first rejects with where and why. */
-  notes: RejectNote[];
-  warcSkipped: number;
-  bytesRead: number;
-  bytesDecompressed: number;
-}
 
-const MARK = Buffer.from('UMP1');
-const TRAILER = 8; // meta length (UInt32BE) + mark
 
 /** The processor's tasks for a described chunk, read from the file it names. */
 export async function* tasksOf(chunk: DescribedChunk, counter: ByteCounter): AsyncGenerator<{ task: ChunkTask; warcSkipped: number }> {
@@ -187,43 +177,3 @@ async function copyInto(path: string, into: Appender): Promise<void> {
   }
 }
 
-/** A part's account of itself; throws when the file is not a complete part. */
-export async function readPartMeta(path: string): Promise<PartMeta> {
-  const handle = await open(path, 'r');
-  try {
-    const { size } = await handle.stat();
-    const trailer = Buffer.alloc(TRAILER);
-    if (size >= TRAILER) await handle.read(trailer, 0, TRAILER, size - TRAILER);
-    const length = trailer.readUInt32BE(0);
-    if (size < TRAILER || !trailer.subarray(4).equals(MARK) || length > size - TRAILER) throw new Error(`${path} is not a complete part`);
-    const json = Buffer.alloc(length);
-    await handle.read(json, 0, length, size - TRAILER - length);
-    return JSON.parse(json.toString('utf8')) as PartMeta;
-  } finally {
-    await handle.close();
-  }
-}
-
-const READ_BYTES = 4 << 20;
-
-/** `length` bytes of a part from `start`, in pieces that keep memory small whatever the part's size. */
-export async function* readPart(path: string, start: number, length: number): AsyncGenerator<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    let position = start;
-    let left = length;
-    while (left > 0) {
-      const buf = Buffer.allocUnsafeSlow(Math.min(READ_BYTES, left));
-      const { bytesRead } = await handle.read(buf, 0, buf.length, position);
-      if (bytesRead === 0) {
-        if (left === Infinity) return;
-        throw new Error(`${path} is shorter than its account says`);
-      }
-      position += bytesRead;
-      left -= bytesRead;
-      yield buf.subarray(0, bytesRead);
-    }
-  } finally {
-    await handle.close();
-  }
-}

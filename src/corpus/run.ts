@@ -6,6 +6,7 @@ import type { FixOptions } from '../repair/index.js';
 import { InputError } from './io/errors.js';
 import { CHUNK_RECORDS, chunksOf, type Chunk } from './chunks.js';
 import { compressionOf, expandInputs, type FormatChoice, type InputFile } from './inputs.js';
+import { outputName } from './outputName.js';
 import { Journal, type Checkpoint, type RejectNote } from './journal.js';
 import type { ByteCounter } from './open.js';
 import type { Shard } from './shard.js';
@@ -98,7 +99,7 @@ export async function runCorpus(config: BatchConfig, runner: ChunkRunner, stdout
     });
   const finish = async (summary: BatchSummary): Promise<BatchSummary> => {
     if (config.summaryFile) await writeFile(config.summaryFile, JSON.stringify(summary, null, 2) + '\n');
-    report.message(formatSummary(summary));
+    report.message(formatSummary(summary, 'unmangle batch'));
     return summary;
   };
   if (checkpoint?.done) return finish(summarize());
@@ -265,10 +266,7 @@ export function settingsFor(config: BatchConfig, file: InputFile): TaskSettings 
 }
 
 /** The output's relative path under `--out-dir`: compression suffixes dropped, WARC as `.jsonl`. */
-export function outputName(file: InputFile): string {
-  const { inner } = compressionOf(file.relative);
-  return file.format === 'warc' ? `${inner}.jsonl` : inner;
-}
+export { outputName };
 
 /** What must not change between a run and its resume. */
 function fingerprintOf(config: BatchConfig, files: readonly InputFile[]): string {

@@ -43,10 +43,11 @@ export function makeSummary(stats: ChunkStats, extra: Omit<BatchSummary, 'record
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-export function formatSummary(s: BatchSummary): string {
+/** `command` names what ran (`unmangle batch`, `unmangle queue`), as the line's first words. */
+export function formatSummary(s: BatchSummary, command: string): string {
   const r = s.records;
   const lines = [
-    `unmangle batch: ${n(r.in)} records in, ${n(r.out)} out (${n(r.repaired)} repaired, ${n(r.unchanged)} unchanged), ${n(r.rejected)} rejected` +
+    `${command}: ${n(r.in)} records in, ${n(r.out)} out (${n(r.repaired)} repaired, ${n(r.unchanged)} unchanged), ${n(r.rejected)} rejected` +
       (s.shard ? `; ${n(r.otherShards)} left to other shards (shard ${s.shard})` : '') +
       (r.warcSkipped > 0 ? `; ${n(r.warcSkipped)} WARC records not text responses` : ''),
   ];

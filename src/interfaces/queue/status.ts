@@ -91,7 +91,7 @@ export function formatStatus(s: RunStatus): string {
   for (const f of s.failed) lines.push(`  failed: ${f.chunk === 'assembly' ? 'assembly' : `chunk ${f.chunk}`} (${f.where}) after ${f.attempts} attempt${f.attempts === 1 ? '' : 's'}: ${f.error}`);
   if (s.state === 'failed') lines.push(`  run \`unmangle queue retry --run ${s.run}\` to put the failed chunks back into the queue`);
   let out = lines.join('\n') + '\n';
-  if (s.summary) out += formatSummary(s.summary);
+  if (s.summary) out += formatSummary(s.summary, 'unmangle queue');
   return out;
 }
 

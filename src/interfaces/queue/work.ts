@@ -168,7 +168,7 @@ async function assemble(job: Job<AssemblyJob>, token: string | undefined, signal
     summary.workers = (await client.scard(`${runKey(place, run)}:workers`)) || 1;
     await client.hset(runKey(place, run), 'completedAt', Date.now(), 'summary', JSON.stringify(summary));
     await cleanUp(spec);
-    log(`unmangle queue: run ${run} complete\n${formatSummary(summary)}`);
+    log(`unmangle queue: run ${run} complete\n${formatSummary(summary, 'unmangle queue')}`);
     return { records: summary.records };
   } finally {
     await chunkQueue.close();
