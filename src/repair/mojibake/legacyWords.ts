@@ -61,32 +61,66 @@ const KINDS: readonly Kind[] = [
   utf8('macroman'),
 ];
 
+/**
+ * Characters that some code page of KINDS reads a high byte as. A word with any other character outside
+ * ASCII (a run of Han characters, a Vietnamese `ạ`) has no candidate under any kind: it is never scored.
+ */
+const READABLE = new Uint8Array(0x10000);
+for (const kind of KINDS) {
+  for (let b = 0x80; b <= 0xff; b++) {
+    const ch = kind.read.decode[b]!;
+    if (ch.length === 1 && ch !== '\ufffd') READABLE[ch.charCodeAt(0)] = 1;
+  }
+}
+
+function readable(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x80 && READABLE[c] === 0) return false;
+  }
+  return true;
+}
+
 /** A repair must save this many bits: a word has to go from unspelled to ordinary, not from rare to less rare. */
 const MARGIN = 10;
 const MAX_ROUNDS = 3;
 
 /**
- * Words: anything between spaces, ASCII punctuation (which no code page here makes of a high byte),
+ * Words are what lies between spaces, ASCII punctuation (which no code page here makes of a high byte),
  * apostrophes, dashes and ellipses (which correct words contain far more often than damaged ones: `don’t`,
  * `film—familiar`, `so…so`, Tongan `faka‘uhinga`).
  */
-const TOKEN = /[^\s!-/:-@[-`{-~‘’ʼʻ´–—…•]+/g;
+const SEPARATOR_CLASS = /[\s!-/:-@[-`{-~‘’ʼʻ´–—…•]/;
 /**
  * Punctuation and signs at a word's edges that correct text puts there (`«`, `Smith™`, `m²`, `†`) are
  * not part of its spelling. Others stay: `‚`, `‹`, `Š` never end a correct word but are letters of
  * another code page.
  */
-const EDGE_START = /^[«»“”„‘¿¡•·–—…\u00a0]+/;
-const EDGE_END = /[»«”“‘’…™®©°¹²³ª*†§¶•·–—\u00a0]+$/;
+const EDGE_START = charSet('«»“”„‘¿¡•·–—…\u00a0');
+const EDGE_END = charSet('»«”“‘’…™®©°¹²³ª*†§¶•·–—\u00a0');
 const NON_ASCII = /[^\u0000-\u007f]/;
 const NON_ASCII_CHAR = /[^\u0000-\u007f]/g;
-/** Characters that end a word (see TOKEN). */
-const SEPARATOR = /[\s!-/:-@[-`{-~‘’ʼʻ´–—…•]/;
+/** SEPARATOR_CLASS as a table: every character of a word is looked up. No separator lies above U+3000 but U+FEFF. */
+const SEPARATOR = new Uint8Array(0x10000);
+for (let c = 0; c < 0x3001; c++) if (SEPARATOR_CLASS.test(String.fromCharCode(c))) SEPARATOR[c] = 1;
+SEPARATOR[0xfeff] = 1;
+
+function charSet(chars: string): Uint8Array {
+  const set = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) set[chars.charCodeAt(i)] = 1;
+  return set;
+}
 
 /** Where the word holding position `i` starts; words are short, so the walk back is bounded by one word. */
 function wordStart(text: string, i: number): number {
   let j = i;
-  while (j > 0 && !SEPARATOR.test(text[j - 1]!)) j--;
+  while (j > 0 && SEPARATOR[text.charCodeAt(j - 1)] === 0) j--;
+  return j;
+}
+
+function wordEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && SEPARATOR[text.charCodeAt(j)] === 0) j++;
   return j;
 }
 const MARK_OR_LETTER = /[\p{L}\p{M}]/u;
@@ -112,6 +146,18 @@ interface Suspect {
    * code page (`Ìîñêâà`), the only evidence for a repair into another script.
    */
   allHigh: boolean;
+  /** Its repair under each kind (by index in KINDS) once worked out: null for none, undefined for not yet. */
+  repairs?: Array<WordRepair | null | undefined>;
+}
+
+/** A word's repair under one kind, before the text's languages are taken into account. */
+interface WordRepair {
+  text: string;
+  cost: number;
+  /** The languages that spell it, as bits (see MASKS in letterModel.ts). */
+  languages: readonly [number, number];
+  /** It is in another script than the damaged word (`Ìîñêâà` → `Москва`). */
+  intoOtherScript: boolean;
 }
 
 interface Candidate {
@@ -129,8 +175,7 @@ export function fixLegacyWords(text: string): Repair | null {
   if (words.suspects.length === 0) return null;
   // Most suspects of correct text (names, foreign words) have no candidate at all: only when one has
   // is the text's language worth finding out.
-  const ANY: [number, number] = [-1, -1];
-  if (!words.suspects.some((s) => KINDS.some((kind) => candidateFor(s, kind, [0, 0], ANY)))) return null;
+  if (!words.suspects.some((s) => KINDS.some((kind, k) => repairOf(s, kind, k) !== null))) return null;
   const frequent: number[] = [];
   const wordCount = voteByFrequentWords(text, frequent);
   // Frequent words vote for the language, plausible words outside ASCII too, but only the frequent
@@ -142,7 +187,11 @@ export function fixLegacyWords(text: string): Repair | null {
   // to the model, but this text is Italian).
   let suspects = words.suspects;
   if ((known[0] | known[1]) !== 0) {
-    for (const w of words.plausible) if (((w.mask[0] & known[0]) | (w.mask[1] & known[1])) === 0) suspects.push(w.suspect);
+    for (const w of words.plausible) {
+      if (((w.mask[0] & known[0]) | (w.mask[1] & known[1])) !== 0) continue;
+      w.suspect.cost = scoreWord(w.suspect.word).cost;
+      suspects.push(w.suspect);
+    }
     suspects.sort((a, b) => a.start - b.start);
   }
   if (suspects.length === 0) return null;
@@ -150,12 +199,13 @@ export function fixLegacyWords(text: string): Repair | null {
   const chain: string[] = [];
   for (let round = 0; round < MAX_ROUNDS && suspects.length > 0; round++) {
     let best: { kind: Kind; candidates: Candidate[]; gain: number } | null = null;
-    for (const kind of KINDS) {
+    for (let k = 0; k < KINDS.length; k++) {
+      const kind = KINDS[k]!;
       const candidates: Candidate[] = [];
       let gain = 0;
       let hard = false;
       for (const s of suspects) {
-        const c = candidateFor(s, kind, languages, known);
+        const c = candidateFor(s, kind, k, languages, known);
         if (c) {
           candidates.push(c);
           gain += c.gain;
@@ -214,11 +264,17 @@ const FREQUENT_SHARE = 0.2;
 /** Adds a vote for each language a word of `text` is among the most frequent words of. */
 function voteByFrequentWords(text: string, votes: number[]): number {
   let words = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+  let i = 0;
+  while (i < text.length) {
+    if (SEPARATOR[text.charCodeAt(i)] === 1) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(text, i);
     words++;
-    const langs = frequentWordLanguages(m[0].toLowerCase());
+    const langs = frequentWordLanguages(text.slice(i, end).toLowerCase());
     if (langs) addVotes(votes, langs);
+    i = end;
   }
   return words;
 }
@@ -249,23 +305,14 @@ function findWords(text: string, votes: number[]): Words {
   // Only words with a character outside ASCII matter: find those characters, then their word.
   NON_ASCII_CHAR.lastIndex = 0;
   for (let c = NON_ASCII_CHAR.exec(text); c; c = NON_ASCII_CHAR.exec(text)) {
-    TOKEN.lastIndex = wordStart(text, c.index);
-    const m = TOKEN.exec(text);
     // A separator outside ASCII (`’`) belongs to no word.
-    if (!m || m.index > c.index || m.index + m[0].length <= c.index) {
-      NON_ASCII_CHAR.lastIndex = c.index + 1;
-      continue;
-    }
-    NON_ASCII_CHAR.lastIndex = m.index + m[0].length;
-    let word = m[0];
-    let start = m.index;
-    const lead = EDGE_START.exec(word);
-    if (lead) {
-      start += lead[0].length;
-      word = word.slice(lead[0].length);
-    }
-    const tail = EDGE_END.exec(word);
-    if (tail) word = word.slice(0, word.length - tail[0].length);
+    if (SEPARATOR[text.charCodeAt(c.index)] === 1) continue;
+    let start = wordStart(text, c.index);
+    let end = wordEnd(text, c.index);
+    NON_ASCII_CHAR.lastIndex = end;
+    while (start < end && EDGE_START[text.charCodeAt(start)] === 1) start++;
+    while (end > start && EDGE_END[text.charCodeAt(end - 1)] === 1) end--;
+    const word = text.slice(start, end);
     if (!NON_ASCII.test(word)) continue;
     if (word.length === 1) {
       lone.push({ start, end: start + 1, word, cost: 0, hard: false, allHigh: false });
@@ -276,10 +323,11 @@ function findWords(text: string, votes: number[]): Words {
       addVotes(votes, [lo, hi]);
       common[0] &= lo;
       common[1] &= hi;
-      const score = scoreWord(word);
-      plausible.push({ suspect: { start, end: start + word.length, word, cost: score.cost, hard: false, allHigh: false }, mask: [lo, hi] });
+      // Its cost is needed only if the text's language turns out not to spell it: see fixLegacyWords.
+      plausible.push({ suspect: { start, end: start + word.length, word, cost: NaN, hard: false, allHigh: false }, mask: [lo, hi] });
       continue;
     }
+    if (!readable(word)) continue;
     const score = scoreWord(word);
     if (score.plausible) continue;
     // `¡` and `¿` are letters in some orthographies (`jushaka¡n`), so they do not count as signs. A
@@ -313,7 +361,36 @@ function rideAlong(lone: readonly Suspect[], best: { kind: Kind; candidates: Can
  * text's correct words are plausible in: when there are any, the repaired word must be one of theirs
  * (an Icelandic typo `frjálstræÞi` is not cp850 damage, since `è` is not Icelandic).
  */
-function candidateFor(s: Suspect, kind: Kind, languages: [number, number], knownLanguages: [number, number]): Candidate | null {
+function candidateFor(s: Suspect, kind: Kind, k: number, languages: [number, number], knownLanguages: [number, number]): Candidate | null {
+  const repair = repairOf(s, kind, k);
+  if (!repair) return null;
+  // A repair into another script (`Ìîñêâà` → `Москва`) has its own evidence; others must be words
+  // of the text's language, and are evidence enough when that language is known.
+  let known = false;
+  if (!repair.intoOtherScript) {
+    const [lo, hi] = repair.languages;
+    if ((languages[0] | languages[1]) !== 0 && ((lo & languages[0]) | (hi & languages[1])) === 0) return null;
+    known = ((lo & knownLanguages[0]) | (hi & knownLanguages[1])) !== 0;
+  }
+  const hard = repair.intoOtherScript ? s.allHigh : s.hard || known;
+  return { suspect: s, text: repair.text, gain: s.cost - repair.cost, hard };
+}
+
+/**
+ * The word under one confusion, if it becomes a word some language spells at far fewer bits. Worked out
+ * once per word and kind: the rounds of fixLegacyWords ask again with other languages.
+ */
+function repairOf(s: Suspect, kind: Kind, k: number): WordRepair | null {
+  s.repairs ??= [];
+  let repair = s.repairs[k];
+  if (repair === undefined) {
+    repair = computeRepair(s, kind);
+    s.repairs[k] = repair;
+  }
+  return repair;
+}
+
+function computeRepair(s: Suspect, kind: Kind): WordRepair | null {
   let repaired: string | null;
   if (kind.map) {
     repaired = '';
@@ -339,21 +416,12 @@ function candidateFor(s: Suspect, kind: Kind, languages: [number, number], known
   // KOI8 swaps the case of what it is read as: a word of small letters that becomes capitals is more
   // likely a word of another language than an acronym.
   if (CAPITALS.test(lettersOf(repaired)) && !CAPITALS.test(lettersOf(s.word))) return null;
-  const [plo, phi] = plausibleLanguages(repaired);
-  if ((plo | phi) === 0) return null;
+  const languages = plausibleLanguages(repaired);
+  if ((languages[0] | languages[1]) === 0) return null;
   const score = scoreWord(repaired);
   if (!score.plausible || score.cost + MARGIN > s.cost) return null;
-  // A repair into another script (`Ìîñêâà` → `Москва`) has its own evidence; others must be words
-  // of the text's language, and are evidence enough when that language is known.
   const intoOtherScript = LETTER.test(s.word) && !sharesScript(s.word, repaired);
-  let known = false;
-  if (!intoOtherScript) {
-    const [lo, hi] = plausibleLanguages(repaired);
-    if ((languages[0] | languages[1]) !== 0 && ((lo & languages[0]) | (hi & languages[1])) === 0) return null;
-    known = ((lo & knownLanguages[0]) | (hi & knownLanguages[1])) !== 0;
-  }
-  const hard = intoOtherScript ? s.allHigh : s.hard || known;
-  return { suspect: s, text: repaired, gain: s.cost - score.cost, hard };
+  return { text: repaired, cost: score.cost, languages, intoOtherScript };
 }
 
 const SCRIPT_TESTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u, /\p{Script=Arabic}/u, /\p{Script=Hebrew}/u];
