@@ -16,23 +16,34 @@ interface Kind {
   read: ByteCodec;
   /** The code page the bytes were written in, or null for UTF-8. */
   written: ByteCodec | null;
-  /** Read character → written character, for single-byte kinds. */
+  /**
+   * Read character → written character, for single-byte kinds; only where the written one is a letter
+   * or mark or the same character: the damage turned letters into other characters, never the other
+   * way round, so a word with any other character has no repair under the kind.
+   */
   map: Map<string, string> | null;
+  /** The same as a table by code unit, 0 where the map has nothing. */
+  table: Uint16Array | null;
 }
 
 function singleByte(read: string, written: string): Kind {
   const r = codecByName(read);
   const w = codecByName(written);
   const map = new Map<string, string>();
+  const seen = new Set<string>();
   for (let b = 0x80; b <= 0xff; b++) {
     const from = r.decode[b]!;
     const to = w.decode[b]!;
-    if (from !== '\ufffd' && to !== '\ufffd' && !map.has(from)) map.set(from, to);
+    if (from === '\ufffd' || to === '\ufffd' || seen.has(from)) continue;
+    seen.add(from);
+    if (to === from || /[\p{L}\p{M}]/u.test(to)) map.set(from, to);
   }
-  return { read: r, written: w, map };
+  const table = new Uint16Array(0x10000);
+  for (const [from, to] of map) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  return { read: r, written: w, map, table };
 }
 
-const utf8 = (read: string): Kind => ({ read: codecByName(read), written: null, map: null });
+const utf8 = (read: string): Kind => ({ read: codecByName(read), written: null, map: null, table: null });
 
 /** The confusions seen in practice, both ways where both happen. */
 const KINDS: readonly Kind[] = [
@@ -392,19 +403,16 @@ function repairOf(s: Suspect, kind: Kind, k: number): WordRepair | null {
 
 function computeRepair(s: Suspect, kind: Kind): WordRepair | null {
   let repaired: string | null;
-  if (kind.map) {
-    repaired = '';
-    for (const ch of s.word) {
-      if (ch.charCodeAt(0) < 0x80) {
-        repaired += ch;
-        continue;
-      }
-      const to = kind.map.get(ch);
-      if (to === undefined) return null;
-      // The damage turned letters into other characters, never the other way round.
-      if (to !== ch && !MARK_OR_LETTER.test(to)) return null;
-      repaired += to;
+  if (kind.table) {
+    const word = s.word;
+    const codes = new Array<number>(word.length);
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      const to = c < 0x80 ? c : kind.table[c]!;
+      if (to === 0) return null;
+      codes[i] = to;
     }
+    repaired = String.fromCharCode(...codes);
   } else {
     const bytes = encodeBytes(s.word, kind.read, false);
     repaired = bytes && decodeUtf8Variants(bytes);
@@ -412,12 +420,13 @@ function computeRepair(s: Suspect, kind: Kind): WordRepair | null {
     repaired = repaired.normalize('NFC');
     for (const ch of repaired) if (ch.charCodeAt(0) >= 0x80 && !MARK_OR_LETTER.test(ch)) return null;
   }
-  if (repaired === s.word || mixesScripts(repaired)) return null;
+  if (repaired === s.word) return null;
+  // Most repairs are no word of any language: the cheapest test first.
+  const languages = plausibleLanguages(repaired);
+  if ((languages[0] | languages[1]) === 0 || mixesScripts(repaired)) return null;
   // KOI8 swaps the case of what it is read as: a word of small letters that becomes capitals is more
   // likely a word of another language than an acronym.
   if (CAPITALS.test(lettersOf(repaired)) && !CAPITALS.test(lettersOf(s.word))) return null;
-  const languages = plausibleLanguages(repaired);
-  if ((languages[0] | languages[1]) === 0) return null;
   const score = scoreWord(repaired);
   if (!score.plausible || score.cost + MARGIN > s.cost) return null;
   const intoOtherScript = LETTER.test(s.word) && !sharesScript(s.word, repaired);
