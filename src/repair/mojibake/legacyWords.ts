@@ -62,6 +62,7 @@ const KINDS: readonly Kind[] = [
   singleByte('windows-1252', 'windows-1253'),
   singleByte('windows-1252', 'windows-1251'),
   singleByte('windows-1252', 'koi8-r'),
+  singleByte('windows-1252', 'koi8-u'),
   singleByte('windows-1251', 'koi8-r'),
   singleByte('koi8-r', 'windows-1251'),
   utf8('windows-1252'),
@@ -157,14 +158,24 @@ interface Suspect {
    * code page (`Ìîñêâà`), the only evidence for a repair into another script.
    */
   allHigh: boolean;
+  /**
+   * The word with the signs stripped from its edges put back, when there were any: under some kinds
+   * they are letters (`гідност³` is `гідності` in windows-1251 read as windows-1252).
+   */
+  token?: { start: number; end: number; word: string };
   /** Its repair under each kind (by index in KINDS) once worked out: null for none, undefined for not yet. */
   repairs?: Array<WordRepair | null | undefined>;
 }
 
 /** A word's repair under one kind, before the text's languages are taken into account. */
 interface WordRepair {
+  /** The span repaired: the word, or its token with the edges. */
+  start: number;
+  end: number;
   text: string;
   cost: number;
+  /** Bits saved. */
+  gain: number;
   /** The languages that spell it, as bits (see MASKS in letterModel.ts). */
   languages: readonly [number, number];
   /** It is in another script than the damaged word (`Ìîñêâà` → `Москва`). */
@@ -173,6 +184,8 @@ interface WordRepair {
 
 interface Candidate {
   suspect: Suspect;
+  start: number;
+  end: number;
   text: string;
   gain: number;
   /** Evidence of its own, not only agreement with other words of the text. */
@@ -207,9 +220,10 @@ export function fixLegacyWords(text: string): Repair | null {
   }
   if (suspects.length === 0) return null;
   const replacements: Array<{ start: number; end: number; text: string }> = [];
+  const replaced = new Set<Suspect>();
   const chain: string[] = [];
   for (let round = 0; round < MAX_ROUNDS && suspects.length > 0; round++) {
-    let best: { kind: Kind; candidates: Candidate[]; gain: number } | null = null;
+    let best: { kind: Kind; k: number; candidates: Candidate[]; gain: number } | null = null;
     for (let k = 0; k < KINDS.length; k++) {
       const kind = KINDS[k]!;
       const candidates: Candidate[] = [];
@@ -229,14 +243,28 @@ export function fixLegacyWords(text: string): Repair | null {
       // UTF-8 mojibake with this little evidence is believed only when all of the text is consistent
       // with it: a correct character elsewhere that is not part of a sequence says otherwise.
       if (!kind.written && decodeUtf8Variants(encodeBytes(text, kind.read, false) ?? new Uint8Array([0xff])) === null) continue;
-      best = { kind, candidates, gain };
+      best = { kind, k, candidates, gain };
     }
     if (!best) break;
-    for (const c of best.candidates) replacements.push({ start: c.suspect.start, end: c.suspect.end, text: c.text });
-    rideAlong(words.lone, best, known, replacements);
-    chain.push(`encode ${best.kind.read.name}`, `decode ${best.kind.written?.name ?? 'utf-8'}`);
     const done = new Set(best.candidates.map((c) => c.suspect));
-    suspects = suspects.filter((s) => !done.has(s));
+    // Words some language spells that the confusion found makes far cheaper words of the text's
+    // language: KOI8-R and windows-1251 swap case, so `во` read in the other one is `БН`, a
+    // plausible spelling in capitals.
+    if (best.kind.table) {
+      for (const w of words.plausible) {
+        if (done.has(w.suspect) || replaced.has(w.suspect)) continue;
+        if (Number.isNaN(w.suspect.cost)) w.suspect.cost = scoreWord(w.suspect.word).cost;
+        const c = candidateFor(w.suspect, best.kind, best.k, languages, known);
+        if (c) best.candidates.push(c);
+      }
+    }
+    for (const c of best.candidates) {
+      replaced.add(c.suspect);
+      replacements.push({ start: c.start, end: c.end, text: c.text });
+    }
+    rideAlong(words.lone, best, known, replacements, replaced);
+    chain.push(`encode ${best.kind.read.name}`, `decode ${best.kind.written?.name ?? 'utf-8'}`);
+    suspects = suspects.filter((s) => !replaced.has(s));
   }
   if (replacements.length === 0) return null;
   replacements.sort((a, b) => a.start - b.start);
@@ -318,13 +346,21 @@ function findWords(text: string, votes: number[]): Words {
   for (let c = NON_ASCII_CHAR.exec(text); c; c = NON_ASCII_CHAR.exec(text)) {
     // A separator outside ASCII (`’`) belongs to no word.
     if (SEPARATOR[text.charCodeAt(c.index)] === 1) continue;
-    let start = wordStart(text, c.index);
-    let end = wordEnd(text, c.index);
+    const tokenStart = wordStart(text, c.index);
+    const tokenEnd = wordEnd(text, c.index);
+    let start = tokenStart;
+    let end = tokenEnd;
     NON_ASCII_CHAR.lastIndex = end;
     while (start < end && EDGE_START[text.charCodeAt(start)] === 1) start++;
     while (end > start && EDGE_END[text.charCodeAt(end - 1)] === 1) end--;
     const word = text.slice(start, end);
-    if (!NON_ASCII.test(word)) continue;
+    const stripped = start !== tokenStart || end !== tokenEnd;
+    if (!NON_ASCII.test(word)) {
+      // Only its edges are outside ASCII (`¿e`, Polish `że` in windows-1250 read as windows-1252):
+      // evidence of nothing, but it may follow its text's repair.
+      if (stripped) lone.push({ start: tokenStart, end: tokenEnd, word: text.slice(tokenStart, tokenEnd), cost: 0, hard: false, allHigh: false });
+      continue;
+    }
     if (word.length === 1) {
       lone.push({ start, end: start + 1, word, cost: 0, hard: false, allHigh: false });
       continue;
@@ -344,27 +380,51 @@ function findWords(text: string, votes: number[]): Words {
     // `¡` and `¿` are letters in some orthographies (`jushaka¡n`), so they do not count as signs. A
     // single character (`‡` for `à`) is evidence of nothing on its own.
     const hard = TWO_LETTERS.test(word) && (SIGN_BY_LETTER.test(word) || oddCapitals(word) || mixesScripts(word));
-    out.push({ start, end: start + word.length, word, cost: score.cost, hard, allHigh: HIGH_LATIN_LETTERS.test(word) });
+    const token = stripped ? { start: tokenStart, end: tokenEnd, word: text.slice(tokenStart, tokenEnd) } : undefined;
+    out.push({ start, end: start + word.length, word, cost: score.cost, hard, allHigh: HIGH_LATIN_LETTERS.test(word), token });
   }
   return { suspects: out, plausible, common, lone };
 }
 
 /**
  * One-character words under the confusion just found for the text's other words (`‡` is `à` in a
- * French text read as MacRoman, `Ç` is `Η` in Greek read as Latin-1), when they become a letter of the
- * script the repaired words are in and are not already a word of the text's language.
+ * French text read as MacRoman, `Ç` is `Η` in Greek read as Latin-1), and words outside ASCII only at
+ * their edges (`¿e` is Polish `że`), when what changes becomes letters of the script the repaired
+ * words are in, the word was not already one of the text's language, and a longer word becomes one.
  */
-function rideAlong(lone: readonly Suspect[], best: { kind: Kind; candidates: Candidate[] }, known: [number, number], out: Array<{ start: number; end: number; text: string }>): void {
-  if (!best.kind.map) return;
+function rideAlong(lone: readonly Suspect[], best: { kind: Kind; candidates: Candidate[] }, known: [number, number], out: Array<{ start: number; end: number; text: string }>, replaced: Set<Suspect>): void {
+  const table = best.kind.table;
+  if (!table) return;
   const script = SCRIPT_TESTS.find((re) => best.candidates.some((c) => re.test(c.text)));
   if (!script) return;
   for (const s of lone) {
-    const to = best.kind.map.get(s.word);
-    if (to === undefined || to === s.word || !LETTER.test(to) || !script.test(to)) continue;
+    if (replaced.has(s)) continue;
+    const to = intoLettersOf(s.word, table, script);
+    if (to === null || to === s.word) continue;
     const [lo, hi] = plausibleLanguages(s.word);
     if (((lo & known[0]) | (hi & known[1])) !== 0) continue;
+    if (s.word.length > 1) {
+      const [tlo, thi] = plausibleLanguages(to);
+      const languages = (known[0] | known[1]) !== 0 ? known : ([-1, -1] as const);
+      if (((tlo & languages[0]) | (thi & languages[1])) === 0) continue;
+    }
+    replaced.add(s);
     out.push({ start: s.start, end: s.end, text: to });
   }
+}
+
+/** `word` through a kind's table, if every character it changes becomes a letter of `script`. */
+function intoLettersOf(word: string, table: Uint16Array, script: RegExp): string | null {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    const to = c < 0x80 ? c : table[c]!;
+    if (to === 0) return null;
+    const ch = String.fromCharCode(to);
+    if (to !== c && !(LETTER.test(ch) && script.test(ch))) return null;
+    out += ch;
+  }
+  return out;
 }
 
 /**
@@ -384,7 +444,7 @@ function candidateFor(s: Suspect, kind: Kind, k: number, languages: [number, num
     known = ((lo & knownLanguages[0]) | (hi & knownLanguages[1])) !== 0;
   }
   const hard = repair.intoOtherScript ? s.allHigh : s.hard || known;
-  return { suspect: s, text: repair.text, gain: s.cost - repair.cost, hard };
+  return { suspect: s, start: repair.start, end: repair.end, text: repair.text, gain: repair.gain, hard };
 }
 
 /**
@@ -395,16 +455,24 @@ function repairOf(s: Suspect, kind: Kind, k: number): WordRepair | null {
   s.repairs ??= [];
   let repair = s.repairs[k];
   if (repair === undefined) {
-    repair = computeRepair(s, kind);
+    repair = null;
+    // The token with its edges first: when they are letters under the kind, they are repaired with it.
+    if (s.token) {
+      const r = computeRepair(s.token.word, scoreWord(s.token.word).cost, kind);
+      if (r) repair = { ...r, start: s.token.start, end: s.token.end };
+    }
+    if (!repair) {
+      const r = computeRepair(s.word, s.cost, kind);
+      if (r) repair = { ...r, start: s.start, end: s.end };
+    }
     s.repairs[k] = repair;
   }
   return repair;
 }
 
-function computeRepair(s: Suspect, kind: Kind): WordRepair | null {
+function computeRepair(word: string, cost: number, kind: Kind): Omit<WordRepair, 'start' | 'end'> | null {
   let repaired: string | null;
   if (kind.table) {
-    const word = s.word;
     const codes = new Array<number>(word.length);
     for (let i = 0; i < word.length; i++) {
       const c = word.charCodeAt(i);
@@ -414,23 +482,23 @@ function computeRepair(s: Suspect, kind: Kind): WordRepair | null {
     }
     repaired = String.fromCharCode(...codes);
   } else {
-    const bytes = encodeBytes(s.word, kind.read, false);
+    const bytes = encodeBytes(word, kind.read, false);
     repaired = bytes && decodeUtf8Variants(bytes);
     if (repaired === null) return null;
     repaired = repaired.normalize('NFC');
     for (const ch of repaired) if (ch.charCodeAt(0) >= 0x80 && !MARK_OR_LETTER.test(ch)) return null;
   }
-  if (repaired === s.word) return null;
+  if (repaired === word) return null;
   // Most repairs are no word of any language: the cheapest test first.
   const languages = plausibleLanguages(repaired);
   if ((languages[0] | languages[1]) === 0 || mixesScripts(repaired)) return null;
   // KOI8 swaps the case of what it is read as: a word of small letters that becomes capitals is more
   // likely a word of another language than an acronym.
-  if (CAPITALS.test(lettersOf(repaired)) && !CAPITALS.test(lettersOf(s.word))) return null;
+  if (CAPITALS.test(lettersOf(repaired)) && !CAPITALS.test(lettersOf(word))) return null;
   const score = scoreWord(repaired);
-  if (!score.plausible || score.cost + MARGIN > s.cost) return null;
-  const intoOtherScript = LETTER.test(s.word) && !sharesScript(s.word, repaired);
-  return { text: repaired, cost: score.cost, languages, intoOtherScript };
+  if (!score.plausible || score.cost + MARGIN > cost) return null;
+  const intoOtherScript = LETTER.test(word) && !sharesScript(word, repaired);
+  return { text: repaired, cost: score.cost, gain: cost - score.cost, languages, intoOtherScript };
 }
 
 const SCRIPT_TESTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u, /\p{Script=Arabic}/u, /\p{Script=Hebrew}/u];
