@@ -254,7 +254,7 @@ export function fixLegacyWords(text: string): Repair | null {
       for (const w of words.plausible) {
         if (done.has(w.suspect) || replaced.has(w.suspect)) continue;
         if (Number.isNaN(w.suspect.cost)) w.suspect.cost = scoreWord(w.suspect.word).cost;
-        const c = candidateFor(w.suspect, best.kind, best.k, languages, known);
+        const c = candidateFor(w.suspect, best.kind, best.k, languages, known) ?? frequentWordFor(w.suspect, best.kind, known);
         if (c) best.candidates.push(c);
       }
     }
@@ -411,6 +411,29 @@ function rideAlong(lone: readonly Suspect[], best: { kind: Kind; candidates: Can
     replaced.add(s);
     out.push({ start: s.start, end: s.end, text: to });
   }
+}
+
+/**
+ * A short word that becomes one of the most frequent words of the text's language under the confusion
+ * found (`БН` → `во`, `ВРН` → `что`), when it is not one itself: too short for the letter model to
+ * tell apart, but a text of that language is full of such words.
+ */
+function frequentWordFor(s: Suspect, kind: Kind, known: [number, number]): Candidate | null {
+  if (!kind.table || (known[0] | known[1]) === 0) return null;
+  const isFrequent = (word: string): boolean => {
+    const langs = frequentWordLanguages(word.toLowerCase());
+    return langs !== undefined && ((langs[0] & known[0]) | (langs[1] & known[1])) !== 0;
+  };
+  if (isFrequent(s.word)) return null;
+  let to = '';
+  for (let i = 0; i < s.word.length; i++) {
+    const c = s.word.charCodeAt(i);
+    const mapped = c < 0x80 ? c : kind.table[c]!;
+    if (mapped === 0) return null;
+    to += String.fromCharCode(mapped);
+  }
+  if (to === s.word || !isFrequent(to) || mixesScripts(to)) return null;
+  return { suspect: s, start: s.start, end: s.end, text: to, gain: 0, hard: false };
 }
 
 /** `word` through a kind's table, if every character it changes becomes a letter of `script`. */
