@@ -95,6 +95,11 @@ function readable(word: string): boolean {
 
 /** A repair must save this many bits: a word has to go from unspelled to ordinary, not from rare to less rare. */
 const MARGIN = 10;
+/**
+ * For a word of another language in a text of known language (`schšn` in German, `sobì` in Czech)
+ * the language is the evidence: the repair has to be a word of it and cheaper, by less.
+ */
+const KNOWN_MARGIN = 3;
 const MAX_ROUNDS = 3;
 
 /**
@@ -158,6 +163,8 @@ interface Suspect {
    * code page (`Ìîñêâà`), the only evidence for a repair into another script.
    */
   allHigh: boolean;
+  /** Bits a repair must save: MARGIN unless set. */
+  margin?: number;
   /**
    * The word with the signs stripped from its edges put back, when there were any: under some kinds
    * they are letters (`гідност³` is `гідності` in windows-1251 read as windows-1252).
@@ -214,6 +221,7 @@ export function fixLegacyWords(text: string): Repair | null {
     for (const w of words.plausible) {
       if (((w.mask[0] & known[0]) | (w.mask[1] & known[1])) !== 0) continue;
       w.suspect.cost = scoreWord(w.suspect.word).cost;
+      w.suspect.margin = KNOWN_MARGIN;
       suspects.push(w.suspect);
     }
     suspects.sort((a, b) => a.start - b.start);
@@ -254,6 +262,7 @@ export function fixLegacyWords(text: string): Repair | null {
       for (const w of words.plausible) {
         if (done.has(w.suspect) || replaced.has(w.suspect)) continue;
         if (Number.isNaN(w.suspect.cost)) w.suspect.cost = scoreWord(w.suspect.word).cost;
+        if (((w.mask[0] & known[0]) | (w.mask[1] & known[1])) === 0 && (known[0] | known[1]) !== 0) w.suspect.margin ??= KNOWN_MARGIN;
         const c = candidateFor(w.suspect, best.kind, best.k, languages, known) ?? frequentWordFor(w.suspect, best.kind, known);
         if (c) best.candidates.push(c);
       }
@@ -466,7 +475,9 @@ function candidateFor(s: Suspect, kind: Kind, k: number, languages: [number, num
     if ((languages[0] | languages[1]) !== 0 && ((lo & languages[0]) | (hi & languages[1])) === 0) return null;
     known = ((lo & knownLanguages[0]) | (hi & knownLanguages[1])) !== 0;
   }
-  const hard = repair.intoOtherScript ? s.allHigh : s.hard || known;
+  // A word of another language (see KNOWN_MARGIN) follows a confusion that other words show; it is
+  // evidence of one only when it saves as much as an unspelled word must.
+  const hard = repair.intoOtherScript ? s.allHigh : s.hard || (known && repair.gain >= MARGIN);
   return { suspect: s, start: repair.start, end: repair.end, text: repair.text, gain: repair.gain, hard };
 }
 
@@ -481,11 +492,11 @@ function repairOf(s: Suspect, kind: Kind, k: number): WordRepair | null {
     repair = null;
     // The token with its edges first: when they are letters under the kind, they are repaired with it.
     if (s.token) {
-      const r = computeRepair(s.token.word, scoreWord(s.token.word).cost, kind);
+      const r = computeRepair(s.token.word, scoreWord(s.token.word).cost, s.margin ?? MARGIN, kind);
       if (r) repair = { ...r, start: s.token.start, end: s.token.end };
     }
     if (!repair) {
-      const r = computeRepair(s.word, s.cost, kind);
+      const r = computeRepair(s.word, s.cost, s.margin ?? MARGIN, kind);
       if (r) repair = { ...r, start: s.start, end: s.end };
     }
     s.repairs[k] = repair;
@@ -493,7 +504,7 @@ function repairOf(s: Suspect, kind: Kind, k: number): WordRepair | null {
   return repair;
 }
 
-function computeRepair(word: string, cost: number, kind: Kind): Omit<WordRepair, 'start' | 'end'> | null {
+function computeRepair(word: string, cost: number, margin: number, kind: Kind): Omit<WordRepair, 'start' | 'end'> | null {
   let repaired: string | null;
   if (kind.table) {
     const codes = new Array<number>(word.length);
@@ -519,7 +530,7 @@ function computeRepair(word: string, cost: number, kind: Kind): Omit<WordRepair,
   // likely a word of another language than an acronym.
   if (CAPITALS.test(lettersOf(repaired)) && !CAPITALS.test(lettersOf(word))) return null;
   const score = scoreWord(repaired);
-  if (!score.plausible || score.cost + MARGIN > cost) return null;
+  if (!score.plausible || score.cost + margin > cost) return null;
   const intoOtherScript = LETTER.test(word) && !sharesScript(word, repaired);
   return { text: repaired, cost: score.cost, gain: cost - score.cost, languages, intoOtherScript };
 }
