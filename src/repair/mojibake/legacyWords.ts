@@ -1,6 +1,6 @@
 import { codecByName, encodeBytes, type ByteCodec } from './codecs.js';
 import type { Repair } from './chain.js';
-import { frequentWordLanguages, mixesScripts, oddCapitals, plausibleLanguages, scoreWord } from './letterModel.js';
+import { frequentWordLanguages, mixesScripts, oddCapitals, plausibleLanguages, scoreWord, scoreWordIn } from './letterModel.js';
 import { decodeUtf8Variants } from './utf8.js';
 
 /**
@@ -220,7 +220,8 @@ export function fixLegacyWords(text: string): Repair | null {
   if ((known[0] | known[1]) !== 0) {
     for (const w of words.plausible) {
       if (((w.mask[0] & known[0]) | (w.mask[1] & known[1])) !== 0) continue;
-      w.suspect.cost = scoreWord(w.suspect.word).cost;
+      // What it costs in the text's language, which does not spell it.
+      w.suspect.cost = scoreWordIn(w.suspect.word, known).cost;
       w.suspect.margin = KNOWN_MARGIN;
       suspects.push(w.suspect);
     }
@@ -262,7 +263,6 @@ export function fixLegacyWords(text: string): Repair | null {
       for (const w of words.plausible) {
         if (done.has(w.suspect) || replaced.has(w.suspect)) continue;
         if (Number.isNaN(w.suspect.cost)) w.suspect.cost = scoreWord(w.suspect.word).cost;
-        if (((w.mask[0] & known[0]) | (w.mask[1] & known[1])) === 0 && (known[0] | known[1]) !== 0) w.suspect.margin ??= KNOWN_MARGIN;
         const c = candidateFor(w.suspect, best.kind, best.k, languages, known) ?? frequentWordFor(w.suspect, best.kind, known);
         if (c) best.candidates.push(c);
       }

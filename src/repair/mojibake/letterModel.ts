@@ -130,6 +130,13 @@ const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
 export function scoreWord(word: string): WordScore {
+  return scoreWordIn(word, ALL);
+}
+
+const ALL: readonly [number, number] = [-1, -1];
+
+/** `scoreWord` under the languages of `mask` only (bits as in MASKS). */
+export function scoreWordIn(word: string, mask: readonly [number, number]): WordScore {
   const text = padded(word);
   const sums = new Float64Array(N);
   const worst = new Uint8Array(N);
@@ -149,6 +156,7 @@ export function scoreWord(word: string): WordScore {
   let cost = Infinity;
   let plausible = false;
   for (let k = 0; k < N; k++) {
+    if (((k < 32 ? mask[0] >>> k : mask[1] >>> (k - 32)) & 1) === 0) continue;
     if (sums[k]! < cost) cost = sums[k]!;
     if (worst[k]! <= PLAUSIBLE_PAIR) plausible = true;
   }
