@@ -272,6 +272,7 @@ export function fixLegacyWords(text: string): Repair | null {
       replacements.push({ start: c.start, end: c.end, text: c.text });
     }
     rideAlong(words.lone, best, known, replacements, replaced);
+    joinSplitWords(text, best, known, replacements);
     chain.push(`encode ${best.kind.read.name}`, `decode ${best.kind.written?.name ?? 'utf-8'}`);
     suspects = suspects.filter((s) => !replaced.has(s));
   }
@@ -443,6 +444,63 @@ function frequentWordFor(s: Suspect, kind: Kind, known: [number, number]): Candi
   }
   if (to === s.word || !isFrequent(to) || mixesScripts(to)) return null;
   return { suspect: s, start: s.start, end: s.end, text: to, gain: 0, hard: false };
+}
+
+/** Separators outside ASCII that some code page of KINDS makes of a letter's byte (`’` is MacRoman `í`). */
+const SPLITTING = charSet('‘’ʼʻ´–—…•');
+const LETTER_CODE = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x80 && LETTER.test(String.fromCharCode(c)));
+
+/**
+ * Words the damage split in two, or cut short, by turning a letter into a separator (`jard’n` is
+ * `jardín` and `comi—` is `comió`: MacRoman read as windows-1252), under the confusion found for the
+ * text's other words: the separator must stand right after a letter and the whole become a word of the
+ * text's language (`l’homme` does not: `líhomme`). Nothing already repaired is touched.
+ */
+function joinSplitWords(text: string, best: { kind: Kind }, known: [number, number], out: Array<{ start: number; end: number; text: string }>): void {
+  const table = best.kind.table;
+  if (!table || (known[0] | known[1]) === 0) return;
+  const taken = [...out].sort((a, b) => a.start - b.start);
+  /** Replacements inside [start, end), or null when one reaches across its edges. */
+  const inside = (start: number, end: number): typeof out | null => {
+    // Binary search: the first replacement that ends after `start`.
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: typeof out = [];
+    for (let k = lo; k < taken.length && taken[k]!.start < end; k++) {
+      if (taken[k]!.start < start || taken[k]!.end > end) return null;
+      found.push(taken[k]!);
+    }
+    return found;
+  };
+  const dropped = new Set<(typeof out)[number]>();
+  const inKnown = (word: string): boolean => {
+    const [lo, hi] = plausibleLanguages(word);
+    return ((lo & known[0]) | (hi & known[1])) !== 0;
+  };
+  let lastEnd = 0;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (SPLITTING[c] === 0 || table[c] === 0 || !LETTER_CODE(text.charCodeAt(i - 1))) continue;
+    const start = Math.max(lastEnd, wordStart(text, i));
+    const after = LETTER_CODE(text.charCodeAt(i + 1)) ? wordEnd(text, i + 1) : i + 1;
+    const within = inside(start, after);
+    if (!within) continue;
+    const word = text.slice(start, after);
+    const script = SCRIPT_TESTS.find((re) => re.test(word));
+    const repaired = script && intoLettersOf(word, table, script);
+    if (!repaired || repaired === word || mixesScripts(repaired) || !inKnown(repaired)) continue;
+    // The pieces of the word repaired on their own give way to the whole.
+    for (const r of within) dropped.add(r);
+    out.push({ start, end: after, text: repaired.normalize('NFC') });
+    lastEnd = after;
+    i = after;
+  }
+  if (dropped.size > 0) out.splice(0, out.length, ...out.filter((r) => !dropped.has(r)));
 }
 
 /** `word` through a kind's table, if every character it changes becomes a letter of `script`. */
