@@ -242,6 +242,17 @@ describe('mojibake: repaired spans in NFC, wrong decodes rejected', () => {
   it('ISO-8859-2 where windows-1250 would give a capital inside a word', () => {
     assertRepaired('NoĂŤl', 'Noël');
   });
+  it('a lone word: no decode that puts a rare Cyrillic letter into a Latin word (`GrӇe`)', () => {
+    for (const word of ['Größe', 'Grüße', 'schön']) {
+      const bad = misread(word, 'cp437', 'windows-1252');
+      const out = fixText(bad);
+      assert.doesNotMatch(out, /[\u0460-\u052f]/, `${bad} → ${out}`);
+    }
+    assertRepaired(misread('Größe', 'cp437', 'windows-1252'), 'Größe');
+  });
+  it('a lone word that windows-1250 and ISO-8859-2 both make plausible: the more common confusion (Slovak `ľudia`)', () => {
+    for (const word of ['ľudia', 'ľud', 'ľahko']) assertRepaired(misread(word, 'windows-1250', 'windows-1252'), word);
+  });
 });
 
 /** Clean text of the languages of #15 and of every script. */

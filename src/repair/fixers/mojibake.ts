@@ -4,7 +4,7 @@ import { HAS_CANDIDATE } from '../mojibake/candidates.js';
 import { fixEncoding, fixWhole, type ChainOptions, type Repair } from '../mojibake/chain.js';
 import { diffByAnchors } from '../mojibake/diff.js';
 import { fixLegacyWords } from '../mojibake/legacyWords.js';
-import { mixesScripts } from '../mojibake/letterModel.js';
+import { mixesScripts, oddlyMixedWords } from '../mojibake/letterModel.js';
 import { fixUtf16AsLatin1 } from '../mojibake/utf16.js';
 import { fixLegacyCjkAsLatin1, fixUtf8AsGbk, type DoubleByteRepair } from '../mojibake/doubleByte.js';
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
@@ -81,8 +81,11 @@ export function repairEncoding(text: string, options: ChainOptions): (Repair & {
   const chain: string[] = [];
   let stages = 0;
   const take = (repair: Repair | null, weight = 1): void => {
-    // A decode whose words mix scripts that never meet (a Hangul word with a Cyrillic letter) is wrong.
+    // A decode whose words mix scripts that never meet (a Hangul word with a Cyrillic letter) is wrong;
+    // so is one that makes more Latin words with a rare Cyrillic or Greek letter (`Gr”áe` as MacRoman
+    // UTF-8 is `GrӇe`).
     if (!repair || (mixesScripts(repair.text, false) && !mixesScripts(current, false))) return;
+    if (oddlyMixedWords(repair.text) > oddlyMixedWords(current)) return;
     current = repair.text;
     chain.push(...repair.chain);
     stages += weight;

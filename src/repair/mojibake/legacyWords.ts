@@ -101,6 +101,8 @@ const MARGIN = 10;
  */
 const KNOWN_MARGIN = 3;
 const MAX_ROUNDS = 3;
+/** Bits within which two confusions' repairs of a text are as good as each other. */
+const TIE = 2;
 
 /**
  * Words are what lies between spaces, ASCII punctuation (which no code page here makes of a high byte),
@@ -248,7 +250,10 @@ export function fixLegacyWords(text: string): Repair | null {
       }
       // A word made of letters only is repaired when words with harder evidence in the same text show
       // the same confusion.
-      if (!hard || (best && best.gain >= gain)) continue;
+      // Kinds come in order of how common the confusion is: a later one must save clearly more
+      // (`¾udia` is `ľudia` in windows-1250 and `žudia` in ISO-8859-2, which the letter model cannot
+      // tell apart).
+      if (!hard || (best && best.gain + TIE >= gain)) continue;
       // UTF-8 mojibake with this little evidence is believed only when all of the text is consistent
       // with it: a correct character elsewhere that is not part of a sequence says otherwise.
       if (!kind.written && decodeUtf8Variants(encodeBytes(text, kind.read, false) ?? new Uint8Array([0xff])) === null) continue;

@@ -224,6 +224,25 @@ export function mixesScripts(text: string, strict = true): boolean {
   return false;
 }
 
+/** Cyrillic and Greek letters beyond the basic alphabets: Khanty `Ӈ`, polytonic `ἀ`. */
+const RARE_NON_LATIN = /[\u0460-\u052f\u1f00-\u1fff]/;
+const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;
+
+/**
+ * How many words of `text` put a Latin letter beside a rare Cyrillic or Greek one. Latin words that
+ * borrow a letter of another alphabet borrow a common one (`10μs`, `IL2RγcKO`, `SENSЕ`); `GrӇe` is
+ * the wrong decode of `Gr”áe`.
+ */
+export function oddlyMixedWords(text: string): number {
+  if (!RARE_NON_LATIN.test(text)) return 0;
+  let n = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    if (RARE_NON_LATIN.test(m[0]) && LATIN_LETTER.test(m[0])) n++;
+  }
+  return n;
+}
+
 function canMeet(a: string, b: string, strict: boolean): boolean {
   if (a === 'EastAsian' || b === 'EastAsian') return a === 'Latin' || b === 'Latin';
   if (strict) return false;
