@@ -214,7 +214,8 @@ export function fixLegacyWords(text: string): Repair | null {
   // Frequent words vote for the language, plausible words outside ASCII too, but only the frequent
   // words can make it known: words a language outside the model spells are plausible in some language
   // of it by chance (Sami `já`).
-  const known = textLanguages(frequent, Math.max(MIN_FREQUENT_VOTES, wordCount * FREQUENT_SHARE));
+  const minFrequent = Math.max(MIN_FREQUENT_VOTES, wordCount * FREQUENT_SHARE);
+  const known = textLanguages(frequent, minFrequent);
   const languages = textLanguages(votes.map((v, k) => v + (frequent[k] ?? 0)), MIN_VOTES);
   // In a text of known language, a word no language of the text spells is suspect too (`piů` is Czech
   // to the model, but this text is Italian).
@@ -249,10 +250,13 @@ export function fixLegacyWords(text: string): Repair | null {
         }
       }
       // A word made of letters only is repaired when words with harder evidence in the same text show
-      // the same confusion.
+      // the same confusion, or when the confusion makes the text's language known: the words it
+      // repairs are frequent words of the one language that the text's other frequent words are of
+      // (`pĺ` is Swedish `på` in windows-1252 read as windows-1250, beside `är` and `och`).
       // Kinds come in order of how common the confusion is: a later one must save clearly more
       // (`¾udia` is `ľudia` in windows-1250 and `žudia` in ISO-8859-2, which the letter model cannot
       // tell apart).
+      if (!hard && (known[0] | known[1]) === 0 && candidates.length > 0) hard = makesLanguageKnown(candidates, frequent, minFrequent);
       if (!hard || (best && best.gain + TIE >= gain)) continue;
       // UTF-8 mojibake with this little evidence is believed only when all of the text is consistent
       // with it: a correct character elsewhere that is not part of a sequence says otherwise.
@@ -271,6 +275,13 @@ export function fixLegacyWords(text: string): Repair | null {
         const c = candidateFor(w.suspect, best.kind, best.k, languages, known) ?? frequentWordFor(w.suspect, best.kind, known);
         if (c) best.candidates.push(c);
       }
+    }
+    // Unspelled words that the confusion found makes words of the text's language at a smaller
+    // saving (`portuguęs` → `português`): the other words are the evidence.
+    for (const s of suspects) {
+      if (done.has(s) || replaced.has(s)) continue;
+      const c = followerFor(s, best.kind, known);
+      if (c) best.candidates.push(c);
     }
     for (const c of best.candidates) {
       replaced.add(c.suspect);
@@ -449,6 +460,42 @@ function frequentWordFor(s: Suspect, kind: Kind, known: [number, number]): Candi
   }
   if (to === s.word || !isFrequent(to) || mixesScripts(to)) return null;
   return { suspect: s, start: s.start, end: s.end, text: to, gain: 0, hard: false };
+}
+
+/**
+ * Whether the candidates of one confusion are frequent words of a language that, with the text's own
+ * frequent words, makes the text's language known, and all are words of that language.
+ */
+function makesLanguageKnown(candidates: readonly Candidate[], frequent: readonly number[], min: number): boolean {
+  const added: number[] = [];
+  for (const c of candidates) {
+    const langs = frequentWordLanguages(c.text.toLowerCase());
+    if (langs) addVotes(added, langs);
+  }
+  for (let k = 0; k < added.length; k++) {
+    const votes = added[k];
+    if (votes === undefined || (frequent[k] ?? 0) + votes < min) continue;
+    const bit: [number, number] = k < 32 ? [1 << k, 0] : [0, 1 << (k - 32)];
+    if (candidates.every((c) => {
+      const [lo, hi] = plausibleLanguages(c.text);
+      return ((lo & bit[0]) | (hi & bit[1])) !== 0;
+    })) return true;
+  }
+  return false;
+}
+
+/**
+ * A suspect's repair under the confusion found, into a word of the text's known language, saving
+ * KNOWN_MARGIN: the known language, not the languages its words are plausible in, decides, since
+ * those are mostly the damaged words' (`Ètait` is Catalan to the model).
+ */
+function followerFor(s: Suspect, kind: Kind, known: [number, number]): Candidate | null {
+  if ((known[0] | known[1]) === 0) return null;
+  const fromToken = s.token && computeRepair(s.token.word, scoreWord(s.token.word).cost, KNOWN_MARGIN, kind);
+  const span = fromToken ? s.token! : s;
+  const r = fromToken || computeRepair(s.word, s.cost, KNOWN_MARGIN, kind);
+  if (!r || r.intoOtherScript || ((r.languages[0] & known[0]) | (r.languages[1] & known[1])) === 0) return null;
+  return { suspect: s, start: span.start, end: span.end, text: r.text, gain: r.gain, hard: false };
 }
 
 /** Separators outside ASCII that some code page of KINDS makes of a letter's byte (`’` is MacRoman `í`). */
