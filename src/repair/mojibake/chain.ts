@@ -198,14 +198,23 @@ function fixSpanExact(text: string, start: number, end: number, options: ChainOp
     const before = Math.max(badness(current), badness(lead + current));
     // Code pages that differ in a few letters (windows-1250 and ISO-8859-2: `NoĂŤl`) can both decode
     // a segment; the letter model prefers the spelling a language has (`Noël`, not `NoÍl`).
-    let bestCost = Infinity;
+    // Most segments decode in one code page alone: words are scored only when a second one differs.
+    let bestCost = NaN;
+    const wordCost = (decoded: string): number => {
+      const word = (WORD_BEFORE.exec(preceding)?.[0] ?? '') + decoded + (WORD_AFTER.exec(following)?.[0] ?? '');
+      return mixesScripts(word) ? Infinity : scoreWord(word).cost;
+    };
     for (const codec of SEGMENT_CODECS) {
       const r = transcode(current, codec, options, preceding, following);
       if (!r || r.text === current || score(lead + r.text) >= before) continue;
-      if (repair && r.text === repair.text) continue;
-      const word = (WORD_BEFORE.exec(preceding)?.[0] ?? '') + r.text + (WORD_AFTER.exec(following)?.[0] ?? '');
-      const cost = mixesScripts(word) ? Infinity : scoreWord(word).cost;
-      if (!repair || cost < bestCost) {
+      if (!repair) {
+        repair = r;
+        continue;
+      }
+      if (r.text === repair.text) continue;
+      if (Number.isNaN(bestCost)) bestCost = wordCost(repair.text);
+      const cost = wordCost(r.text);
+      if (cost < bestCost) {
         repair = r;
         bestCost = cost;
       }
