@@ -285,16 +285,16 @@ class ChunkWork {
       this.stats.otherShards++;
       return;
     }
-    const bytes = all.subarray(start, end);
-    if (bytes.length > settings.maxLineBytes) {
-      this.reject(new InputError(where(source, n), `line is longer than ${settings.maxLineBytes} bytes (--max-line-bytes)`), bytes, n);
+    if (end - start > settings.maxLineBytes) {
+      this.reject(new InputError(where(source, n), `line is longer than ${settings.maxLineBytes} bytes (--max-line-bytes)`), all.subarray(start, end), n);
       return;
     }
     if (screened) {
       // ASCII: latin1 is its text.
-      this.unchangedLine(bytes, n, end - start, escape ? all.toString('latin1', start, end) : null);
+      this.unchangedLine(start, end, n, end - start, escape ? all.toString('latin1', start, end) : null);
       return;
     }
+    const bytes = all.subarray(start, end);
     const text = decodeUtf8(bytes);
     if (text === null) {
       const problem = findInvalidUtf8(bytes)!;
@@ -312,7 +312,7 @@ class ChunkWork {
       this.failed(err, n, bytes);
       return;
     }
-    if (untouched(processed)) this.unchangedLine(bytes, n, processed.inputLength, escape ? text : null);
+    if (untouched(processed)) this.unchangedLine(start, end, n, processed.inputLength, escape ? text : null);
     else this.finish({ [settings.field]: processed.text }, processed, { n });
   }
 
@@ -325,7 +325,7 @@ class ChunkWork {
     const close = closingBrace(this.all, start, end);
     if (close <= start) return false;
     this.counted(length);
-    this.out.bytes(this.all.subarray(start, close));
+    this.out.range(this.all, start, close);
     this.cleanMeta(n, this.cleanTail);
     return true;
   }
@@ -334,11 +334,11 @@ class ChunkWork {
    * A `--lines` record nothing was done to, from its bytes: `escaped` is its text when it holds a
    * character a JSON string escapes (a quote, a backslash, a control character), else null.
    */
-  private unchangedLine(bytes: Buffer, n: number, length: number, escaped: string | null): void {
+  private unchangedLine(start: number, end: number, n: number, length: number, escaped: string | null): void {
     this.counted(length);
     const out = this.out;
     if (this.settings.output === 'raw') {
-      out.bytes(bytes);
+      out.range(this.all, start, end);
       out.bytes(NEWLINE);
     } else if (escaped !== null) {
       out.bytes(this.fieldOpen);
@@ -346,7 +346,7 @@ class ChunkWork {
       this.cleanMeta(n, this.cleanTail);
     } else {
       out.bytes(this.fieldOpenQuoted);
-      out.bytes(bytes);
+      out.range(this.all, start, end);
       this.cleanMeta(n, this.cleanTailQuoted);
     }
   }
