@@ -265,13 +265,8 @@ class ChunkWork {
       }
     }
     if (screened && this.writtenThrough(record, start, end, n, text.length)) return;
-    let processed: Processed;
-    try {
-      processed = this.tools.process({ text, source: this.task.source });
-    } catch (err) {
-      this.failed(err, n, bytes);
-      return;
-    }
+    const processed = this.repaired(text, n, bytes);
+    if (processed === null) return;
     // Without metadata a record the pipeline went through is written as JSON.stringify writes it, as before.
     if (untouched(processed) && settings.meta !== 'none' && this.writtenThrough(record, start, end, n, processed.inputLength)) return;
     record[settings.field] = processed.text;
@@ -305,13 +300,8 @@ class ChunkWork {
       this.reject(new InputError(where(source, n), 'binary data (NUL byte), not text'), bytes, n);
       return;
     }
-    let processed: Processed;
-    try {
-      processed = this.tools.process({ text, source });
-    } catch (err) {
-      this.failed(err, n, bytes);
-      return;
-    }
+    const processed = this.repaired(text, n, bytes);
+    if (processed === null) return;
     if (untouched(processed)) this.unchangedLine(start, end, n, processed.inputLength, escape ? text : null);
     else this.finish({ [settings.field]: processed.text }, processed, { n });
   }
@@ -389,13 +379,8 @@ class ChunkWork {
       this.reject(new InputError(where(source, n + problem.line - 1, problem.column), `${describeInvalidUtf8(problem)}; not UTF-8 text`), null, n);
       return;
     }
-    let processed: Processed;
-    try {
-      processed = this.tools.process({ text, source });
-    } catch (err) {
-      this.failed(err, n, bytes);
-      return;
-    }
+    const processed = this.repaired(text, n, bytes);
+    if (processed === null) return;
     this.finish({}, processed, { n });
   }
 
@@ -522,6 +507,16 @@ class ChunkWork {
     }
     if (settings.meta === 'fixes') return `{"total":${total}${fixes}}`;
     return `${json}"fixes":{"total":${total}${fixes}},"damage":${damageScore(processed.counts, processed.inputLength)}}`;
+  }
+
+  /** The text through the pipeline, or null when it was rejected (a bad record, not a bug). */
+  private repaired(text: string, n: number, bytes: Buffer): Processed | null {
+    try {
+      return this.tools.process({ text, source: this.task.source });
+    } catch (err) {
+      this.failed(err, n, bytes);
+      return null;
+    }
   }
 
   private failed(err: unknown, n: number, bytes: Buffer): void {
