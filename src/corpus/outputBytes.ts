@@ -21,14 +21,6 @@ export class OutputBytes {
     this.room(end - start);
     this.length += src.copy(this.buf, this.length, start, end);
   }
-  /** Bytes that need no JSON escape, as a JSON string. */
-  quoted(b: Uint8Array): void {
-    this.room(b.length + 2);
-    this.buf[this.length++] = 0x22;
-    this.buf.set(b, this.length);
-    this.length += b.length;
-    this.buf[this.length++] = 0x22;
-  }
   /** A non-negative whole number in decimal, without making a string of it. */
   decimal(n: number): void {
     let digits = 1;
