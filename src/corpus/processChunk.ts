@@ -1,6 +1,7 @@
 import { byteScreen, type ByteScreen } from '../repair/index.js';
 import { damageScore } from './damage.js';
 import { InputError, where } from './io/errors.js';
+import { flatRecord } from './io/flatRecord.js';
 import { parseTextRecord, type JsonObject } from './io/jsonRecord.js';
 import { decodeDocument } from './io/readDocument.js';
 import { describeInvalidUtf8, decodeUtf8, findInvalidUtf8 } from './io/utf8.js';
@@ -134,6 +135,9 @@ class ChunkWork {
   private readonly metaOpen: Buffer;
   /** The member the metadata goes in: `unmangle`, or `fixes` for the service's records. */
   private readonly metaKey: string;
+  /** The text field's and the metadata member's names as bytes, for `flatRecord`. */
+  private readonly fieldBytes: Buffer;
+  private readonly metaKeyBytes: Buffer;
   /** `{"text":` for `--lines` records. */
   private readonly fieldOpen: Buffer;
   /** `{"text":"`, for a `--lines` record that needs no escape. */
@@ -150,6 +154,8 @@ class ChunkWork {
     this.all = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
     this.sourceJson = JSON.stringify(task.source);
     this.fieldOpen = Buffer.from(`{${JSON.stringify(this.settings.field)}:`);
+    this.fieldBytes = Buffer.from(this.settings.field);
+    this.metaKeyBytes = Buffer.from(this.settings.meta === 'fixes' ? 'fixes' : 'unmangle');
     this.fieldOpenQuoted = Buffer.from(`{${JSON.stringify(this.settings.field)}:"`);
     this.metaKey = this.settings.meta === 'fixes' ? 'fixes' : 'unmangle';
     this.metaOpen = Buffer.from(this.settings.meta === 'full' ? `,"unmangle":{"source":${this.sourceJson}` : `,"${this.metaKey}":`);
@@ -242,10 +248,16 @@ class ChunkWork {
   private jsonLine(start: number, end: number, n: number, screened: boolean): void {
     const { settings, all } = this;
     if (isBlank(all, start, end)) return;
+    // A screened line is ASCII when the screen flags non-ASCII bytes: no need to validate it as UTF-8,
+    // and a flat record (most are) need not even be parsed to be written through.
+    const ascii = screened && this.tools.asciiOnly && end - start <= settings.maxLineBytes;
+    if (ascii && !settings.shard) {
+      const flat = flatRecord(all, start, end, this.fieldBytes, this.metaKeyBytes);
+      if (flat !== null && this.writtenThrough(flat.hasMetaKey, start, end, n, flat.textLength)) return;
+    }
     const bytes = all.subarray(start, end);
     const lineKey = settings.shard ? `${this.task.shardName}:${n}` : '';
-    // A screened line is ASCII when the screen flags non-ASCII bytes: no need to validate it as UTF-8.
-    let parsed = screened && this.tools.asciiOnly && bytes.length <= settings.maxLineBytes ? parseAscii(all.toString('latin1', start, end), settings.field) : null;
+    let parsed = ascii ? parseAscii(all.toString('latin1', start, end), settings.field) : null;
     if (!parsed) {
       try {
         parsed = parseTextRecord({ number: n, bytes, oversize: bytes.length > settings.maxLineBytes }, this.task.source, settings.field, settings.maxLineBytes);
@@ -264,11 +276,11 @@ class ChunkWork {
         return;
       }
     }
-    if (screened && this.writtenThrough(record, start, end, n, text.length)) return;
+    if (screened && this.writtenThrough(this.metaKey in record, start, end, n, text.length)) return;
     const processed = this.repaired(text, n, bytes);
     if (processed === null) return;
     // Without metadata a record the pipeline went through is written as JSON.stringify writes it, as before.
-    if (untouched(processed) && settings.meta !== 'none' && this.writtenThrough(record, start, end, n, processed.inputLength)) return;
+    if (untouched(processed) && settings.meta !== 'none' && this.writtenThrough(this.metaKey in record, start, end, n, processed.inputLength)) return;
     record[settings.field] = processed.text;
     this.finish(record, processed, { n }, bytes);
   }
@@ -310,8 +322,8 @@ class ChunkWork {
    * A JSON line nothing was done to: the line as it came, with the metadata appended inside its
    * braces. False when the line is not that simple (a byte-order mark, its own metadata member).
    */
-  private writtenThrough(record: JsonObject, start: number, end: number, n: number, length: number): boolean {
-    if (this.settings.output !== 'jsonl' || this.metaKey in record) return false;
+  private writtenThrough(hasMetaKey: boolean, start: number, end: number, n: number, length: number): boolean {
+    if (this.settings.output !== 'jsonl' || hasMetaKey) return false;
     const close = closingBrace(this.all, start, end);
     if (close <= start) return false;
     this.counted(length);
