@@ -40,6 +40,7 @@ export function attribute(text: string, options: AttributeOptions = {}): Attribu
 }
 
 const EDGE = /[\s\p{P}\p{S}]/u;
+const SIGNATURE_CUES = new Set(['―', '—', '–', '-', '--']);
 const LONE_PRONOUN = /^(?:he|she|they|it|i|we|you)$/iu;
 
 function overlap(a: Span, b: Span): number {
@@ -52,9 +53,9 @@ function overlap(a: Span, b: Span): number {
  */
 function mergeRules(text: string, quotes: Quote[], rules: readonly RuleAttribution[], table: EntityTable): void {
   for (const q of quotes) {
-    if (q.speaker) continue;
     const r = rules.find((x) => x.speaker && overlap(x, q) * 2 >= Math.min(x.end - x.start, q.end - q.start));
-    if (r) q.speaker = speakerOf(r.speaker!, table);
+    // A signature under the quotation (“…” ― Name) names its speaker better than any source inside the text.
+    if (r && (!q.speaker || SIGNATURE_CUES.has(r.cue ?? ''))) q.speaker = speakerOf(r.speaker!, table);
   }
   for (const r of rules) {
     if (!r.speaker || quotes.some((q) => overlap(q, r) > 0)) continue;
