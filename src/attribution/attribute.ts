@@ -36,7 +36,7 @@ export function attribute(text: string, options: AttributeOptions = {}): Attribu
   }
   mergeRules(text, quotes, ruleAttributions(text, spans, mentions), table);
   inheritSpeakers(text, quotes);
-  return { lang, supported: true, quotes, entities: publicEntities(table) };
+  return { lang, supported: true, quotes: transcriptTurns(text, quotes, table), entities: publicEntities(table) };
 }
 
 const EDGE = /[\s\p{P}\p{S}]/u;
@@ -199,4 +199,46 @@ function inheritSpeakers(text: string, quotes: Quote[]): void {
     const breaks = between.split('\n').length - 1;
     if (breaks <= 1 || (breaks <= 2 && /\n\s*\n/.test(between))) q.speaker = prev.speaker;
   }
+}
+
+// "WALLACE: Let’s start…" / "MR. PENCE: Well, …": a speaker label in capitals opening a paragraph of a transcript.
+const TURN_LABEL = /^[ \t]*["“]?[ \t]*((?:MR\.|MRS\.|MS\.|DR\.|SEN\.|GOV\.)?[ \t]*\p{Lu}[\p{Lu}'’-]+(?:[ \t]\p{Lu}[\p{Lu}'’.-]+){0,2}):[ \t]/gmu;
+
+/**
+ * In a transcript each turn is one attribution: the label names who speaks, the rest of the paragraph is what
+ * was said. Whatever the tagger read inside a turn (a stray quotation mark, a clause about a third person)
+ * gives way to it.
+ */
+function transcriptTurns(text: string, quotes: Quote[], table: EntityTable): Quote[] {
+  const turns: Quote[] = [];
+  const lines: Span[] = [];
+  for (const m of text.matchAll(TURN_LABEL)) {
+    const labelStart = m.index + m[0].indexOf(m[1]!);
+    const label = { start: labelStart, end: labelStart + m[1]!.length };
+    const lineEnd = text.indexOf('\n', m.index);
+    const content = trimSpan(text, m.index + m[0].length, lineEnd < 0 ? text.length : lineEnd);
+    if (!content) continue;
+    lines.push({ start: m.index, end: content.end });
+    const parts = [content];
+    turns.push({
+      text: text.slice(content.start, content.end),
+      ...content,
+      parts,
+      kind: kindOf(text, parts),
+      cue: ':',
+      cueSpan: { start: label.end, end: label.end + 1 },
+      speaker: labelSpeaker(text, label, table),
+    });
+  }
+  if (turns.length < 2) return quotes; // one capitalised word and a colon is a heading, not a transcript
+  const kept = quotes.filter((q) => !lines.some((l) => q.start >= l.start && q.start < l.end));
+  return [...kept, ...turns].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function labelSpeaker(text: string, label: Span, table: EntityTable): Speaker {
+  const mention = text.slice(label.start, label.end);
+  const surname = mention.split(/[\s.]+/u).filter(Boolean).pop()!.toLowerCase();
+  const entity = table.entities.find((e) => e.type === 'person' && e.name.toLowerCase().split(/\s+/u).pop() === surname);
+  const titled = mention.toLowerCase().replace(/(^|[\s.'’-])\p{Ll}/gu, (c) => c.toUpperCase());
+  return { mention, name: entity ? entity.name : titled, start: label.start, end: label.end, type: 'person', role: entity?.roles[0] ?? null };
 }
