@@ -11,6 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { assemble } from '../src/attribution/model/assemble.js';
+import { cueLemma, setLearnedCues } from '../src/attribution/model/cueWords.js';
 import { stackedFeatures, tokenFeatures, viewOf, type FeatureKeys, type TokenView } from '../src/attribution/model/features.js';
 import { featureRows, KeyIndex, T, TAGS, viterbi, type PassFile, type WeightsFile } from '../src/attribution/model/sequenceModel.js';
 import { paragraphStarts, tokenize, type TokenTable } from '../src/attribution/model/tokens.js';
@@ -55,6 +56,37 @@ interface Example {
   features: FeatureKeys;
   gold: Uint8Array;
   starts: Uint8Array;
+}
+
+/** Words too common in cue phrases ("also said", "still thinks") to anchor a content themselves. */
+const NOT_CUES = new Set(['also', 'still', 'even', 'just', 'then', 'again', 'later', 'never', 'always', 'both', 'each', 'been', 'were', 'have', 'does']);
+
+/**
+ * Cue words of the training split that the built-in lexicon lacks: marked as (part of) a cue at least
+ * `minCount` times and in at least `minShare` of their occurrences, four letters or more, not an adverb in -ly.
+ */
+function learnCues(articles: readonly GoldArticle[], minCount: number, minShare: number): string[] {
+  const asCue = new Map<string, number>();
+  const seen = new Map<string, number>();
+  for (const a of articles) {
+    for (const m of a.text.matchAll(/\p{L}+/gu)) {
+      const w = m[0].toLowerCase();
+      seen.set(w, (seen.get(w) ?? 0) + 1);
+    }
+    for (const at of a.attributions) {
+      for (const [s, e] of at.cue) {
+        for (const m of a.text.slice(s, e).matchAll(/\p{L}+/gu)) {
+          const w = m[0].toLowerCase();
+          asCue.set(w, (asCue.get(w) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  setLearnedCues([]);
+  return [...asCue]
+    .filter(([w, c]) => c >= minCount && c >= minShare * seen.get(w)! && w.length >= 4 && !w.endsWith('ly') && !NOT_CUES.has(w) && cueLemma(w) === null)
+    .map(([w]) => w)
+    .sort();
 }
 
 function prepare(articles: GoldArticle[]): Example[] {
@@ -241,6 +273,8 @@ function main(): void {
   const o = parseArgs(process.argv.slice(2));
   const t0 = performance.now();
   const articles = readSplit(o.data, o.split);
+  const cues = learnCues(articles, 3, 0.3);
+  setLearnedCues(cues);
   const examples = prepare(articles);
   console.error(`${examples.length} articles, ${examples.reduce((n, e) => n + e.tokens.length, 0)} tokens prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   if (o.folds > 1) {
@@ -259,8 +293,9 @@ function main(): void {
   const models = buildModel(examples, o);
   const passes = models.map(toPass);
   const file: WeightsFile = {
-    format: 'unmangle-attribution-perceptron/3',
+    format: 'unmangle-attribution-perceptron/4',
     tags: TAGS,
+    cues,
     training: {
     command: `node dist/scripts/trainAttribution.js --data <PolNeAR> --split ${o.split} --epochs ${o.epochs} --min-count ${o.minCount} --jackknife ${o.jackknife}`,
     corpus: 'PolNeAR v1.0 (networkdynamics/PolNeAR), first annotator per article',
@@ -270,6 +305,7 @@ function main(): void {
     minCount: o.minCount,
     jackknife: o.jackknife,
     features: passes.map((p) => Buffer.from(p.keys, 'base64').length / 4),
+    learnedCues: 'words marked as cues ≥ 3 times and in ≥ 30% of their occurrences in the split',
     },
     passes,
   };

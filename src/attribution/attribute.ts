@@ -35,6 +35,7 @@ export function attribute(text: string, options: AttributeOptions = {}): Attribu
     if (q && !LONE_PRONOUN.test(q.text)) quotes.push(q);
   }
   mergeRules(text, quotes, ruleAttributions(text, spans, mentions), table);
+  subjectsOfCues(text, quotes, mentions, table);
   inheritSpeakers(text, quotes);
   return { lang, supported: true, quotes: transcriptTurns(text, quotes, table), entities: publicEntities(table) };
 }
@@ -52,6 +53,20 @@ function overlap(a: Span, b: Span): number {
  * attributions it missed entirely (those with a speaker), in layouts PolNeAR does not have.
  */
 function mergeRules(text: string, quotes: Quote[], rules: readonly RuleAttribution[], table: EntityTable): void {
+  // A signed quotation stands alone: an attribution the tagger ran on into it keeps only its other parts.
+  for (const r of rules) {
+    if (!r.speaker || !SIGNATURE_CUES.has(r.cue ?? '')) continue;
+    for (const q of quotes) {
+      if (q.parts.length < 2 || overlap(q, r) === 0) continue;
+      const rest = q.parts.filter((p) => overlap(p, r) === 0);
+      if (!rest.length || rest.length === q.parts.length) continue;
+      q.parts = rest;
+      q.start = rest[0]!.start;
+      q.end = rest[rest.length - 1]!.end;
+      q.text = text.slice(q.start, q.end);
+      q.kind = kindOf(text, rest);
+    }
+  }
   for (const q of quotes) {
     const r = rules.find((x) => x.speaker && overlap(x, q) * 2 >= Math.min(x.end - x.start, q.end - q.start));
     // A signature under the quotation (“…” ― Name) names its speaker better than any source inside the text.
@@ -71,6 +86,40 @@ function mergeRules(text: string, quotes: Quote[], rules: readonly RuleAttributi
     });
   }
   quotes.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+// Between a subject and its cue: auxiliaries, negation and adverbs ("is promoting", "had also declared").
+const SUBJECT_GAP = /^(?:\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|does|did|do|not|also|been|being|\p{Ll}+ly))*\s*$/u;
+
+/**
+ * A content whose cue the tagger found but whose source it did not: the mention just before the cue in its
+ * sentence is the subject that holds the statement ("Hillary Clinton is promoting plans for …").
+ */
+function subjectsOfCues(text: string, quotes: Quote[], mentions: readonly Mention[], table: EntityTable): void {
+  for (const q of quotes) {
+    if (q.speaker || !q.cueSpan) continue;
+    const cue = q.cueSpan.start;
+    for (let i = mentionIndexBefore(mentions, cue); i >= 0; i--) {
+      const m = mentions[i]!;
+      if (m.end > cue) continue;
+      if (cue - m.end > 60 || (m.start < q.end && m.end > q.start)) break;
+      if (!SUBJECT_GAP.test(text.slice(m.end, cue)) || /^(?:his|her|its|their)$/iu.test(m.text)) break;
+      q.speaker = speakerOf(m, table);
+      break;
+    }
+  }
+}
+
+/** The last mention starting before `pos` (mentions are in text order). */
+function mentionIndexBefore(mentions: readonly Mention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** The cue as written may differ in spacing and case from its normalised form. */

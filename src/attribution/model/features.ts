@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { cueLemma } from './cueWords.js';
+import { cueLemma, learnedCuesVersion } from './cueWords.js';
 import type { TokenTable } from './tokens.js';
 
 /** What the model sees of each token, computed once per text and shared by training and tagging. */
@@ -62,6 +62,7 @@ interface WordInfo {
 
 // Words repeat: each distinct word is looked at once (the cache is dropped when it grows large).
 const wordInfo = new Map<string, WordInfo>();
+let wordInfoCues = -1;
 function infoOf(word: string): WordInfo {
   let info = wordInfo.get(word);
   if (info === undefined) {
@@ -82,6 +83,10 @@ function infoOf(word: string): WordInfo {
 
 
 export function viewOf(t: TokenTable): TokenView {
+  if (wordInfoCues !== learnedCuesVersion()) {
+    wordInfo.clear();
+    wordInfoCues = learnedCuesVersion();
+  }
   const n = t.length;
   const lower: string[] = new Array(n);
   const pos: string[] = new Array(n);
