@@ -25,11 +25,13 @@ interface Options {
   minCount: number;
   folds: number;
   jackknife: number;
+  /** Learn cue words marked as cues in at least this share of their occurrences; 0 learns none. */
+  cueShare: number;
   out: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { data: '../shared/data/polnear', split: 'train', epochs: 10, minCount: 5, folds: 0, jackknife: 4, out: 'models/attribution-en.json' };
+  const o: Options = { data: '../shared/data/polnear', split: 'train', epochs: 10, minCount: 5, folds: 0, jackknife: 4, cueShare: 0.5, out: 'models/attribution-en.json' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const v = (): string => {
@@ -44,6 +46,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--folds') o.folds = Number(v());
     else if (a === '--out') o.out = v();
     else if (a === '--jackknife') o.jackknife = Number(v());
+    else if (a === '--cue-share') o.cueShare = Number(v());
     else throw new Error(`unknown argument ${a}`);
   }
   return o;
@@ -273,7 +276,7 @@ function main(): void {
   const o = parseArgs(process.argv.slice(2));
   const t0 = performance.now();
   const articles = readSplit(o.data, o.split);
-  const cues = learnCues(articles, 3, 0.3);
+  const cues = o.cueShare > 0 ? learnCues(articles, 3, o.cueShare) : [];
   setLearnedCues(cues);
   const examples = prepare(articles);
   console.error(`${examples.length} articles, ${examples.reduce((n, e) => n + e.tokens.length, 0)} tokens prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -297,7 +300,7 @@ function main(): void {
     tags: TAGS,
     cues,
     training: {
-    command: `node dist/scripts/trainAttribution.js --data <PolNeAR> --split ${o.split} --epochs ${o.epochs} --min-count ${o.minCount} --jackknife ${o.jackknife}`,
+    command: `node dist/scripts/trainAttribution.js --data <PolNeAR> --split ${o.split} --epochs ${o.epochs} --min-count ${o.minCount} --jackknife ${o.jackknife} --cue-share ${o.cueShare}`,
     corpus: 'PolNeAR v1.0 (networkdynamics/PolNeAR), first annotator per article',
     split: o.split,
     articles: examples.length,
@@ -305,7 +308,7 @@ function main(): void {
     minCount: o.minCount,
     jackknife: o.jackknife,
     features: passes.map((p) => Buffer.from(p.keys, 'base64').length / 4),
-    learnedCues: 'words marked as cues ≥ 3 times and in ≥ 30% of their occurrences in the split',
+    learnedCues: `words marked as cues ≥ 3 times and in ≥ ${o.cueShare * 100}% of their occurrences in the split`,
     },
     passes,
   };

@@ -2,7 +2,7 @@ import { expectOptions, expectString } from '../repair/arguments.js';
 import { buildEntities, publicEntities, type EntityTable } from './entities.js';
 import { unsupportedReason } from './language.js';
 import { tagAttributions, type TaggedAttribution, type TokenSpan, type TokenTable } from './model/index.js';
-import { findQuoteSpans } from './quoteSpans.js';
+import { findQuoteSpans, type QuoteSpan } from './quoteSpans.js';
 import { ruleAttributions, type RuleAttribution } from './rules.js';
 import { collectMentions, type Mention } from './speakers.js';
 import type { AttributeOptions, AttributionResult, Quote, QuoteKind, Span, Speaker } from './types.js';
@@ -34,6 +34,7 @@ export function attribute(text: string, options: AttributeOptions = {}): Attribu
     // A lone pronoun is the source of an inverted attribution ("…”, — said he"), never what was said.
     if (q && !LONE_PRONOUN.test(q.text)) quotes.push(q);
   }
+  startAtQuotations(text, quotes, spans);
   mergeRules(text, quotes, ruleAttributions(text, spans, mentions), table);
   subjectsOfCues(text, quotes, mentions, table);
   inheritSpeakers(text, quotes);
@@ -86,6 +87,32 @@ function mergeRules(text: string, quotes: Quote[], rules: readonly RuleAttributi
     });
   }
   quotes.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+// What may stand between an introducing phrase and the quotation it introduces ("asking her, “…").
+const INTRODUCED = /[,:]\s*$/u;
+
+/**
+ * "… before asking her, “I just want to know …”": when a content runs from an introducing phrase into a
+ * quotation of whole sentences and ends with it, the quotation alone is what was said (PolNeAR's reading); the
+ * phrase before it names the speech act. A fragment woven into the clause ("called it “a disgrace”") stays.
+ */
+function startAtQuotations(text: string, quotes: Quote[], spans: readonly QuoteSpan[]): void {
+  let k = 0;
+  for (const q of quotes) {
+    const first = q.parts[0]!;
+    while (k < spans.length && spans[k]!.open < first.start) k++;
+    const qs = spans[k];
+    if (!qs || qs.open >= first.end || qs.end < first.end - 1 || qs.end > first.end + 2) continue;
+    const lead = text.slice(first.start, qs.open);
+    if (!INTRODUCED.test(lead) || /["“”«»„]/u.test(lead) || !/^\P{L}*\p{Lu}/u.test(text.slice(qs.start, qs.start + 4))) continue;
+    const trimmed = trimSpan(text, qs.start, first.end);
+    if (!trimmed) continue;
+    q.parts[0] = trimmed;
+    q.start = trimmed.start;
+    q.text = text.slice(q.start, q.end);
+    q.kind = kindOf(text, q.parts);
+  }
 }
 
 // Between a subject and its cue: auxiliaries, negation and adverbs ("is promoting", "had also declared").
