@@ -95,7 +95,8 @@ const INTRODUCED = /[,:]\s*$/u;
 /**
  * "… before asking her, “I just want to know …”": when a content runs from an introducing phrase into a
  * quotation of whole sentences and ends with it, the quotation alone is what was said (PolNeAR's reading); the
- * phrase before it names the speech act. A fragment woven into the clause ("called it “a disgrace”") stays.
+ * phrase before it names the speech act. A fragment woven into the clause ("called it “a disgrace”") stays, and so
+ * does a leading "that" ("wrote that, “For those …”"), which is part of the content.
  */
 function startAtQuotations(text: string, quotes: Quote[], spans: readonly QuoteSpan[]): void {
   let k = 0;
@@ -105,7 +106,7 @@ function startAtQuotations(text: string, quotes: Quote[], spans: readonly QuoteS
     const qs = spans[k];
     if (!qs || qs.open >= first.end || qs.end < first.end - 1 || qs.end > first.end + 2) continue;
     const lead = text.slice(first.start, qs.open);
-    if (!INTRODUCED.test(lead) || /["“”«»„]/u.test(lead) || !/^\P{L}*\p{Lu}/u.test(text.slice(qs.start, qs.start + 4))) continue;
+    if (!INTRODUCED.test(lead) || /\bthat\W*$/iu.test(lead) || /["“”«»„]/u.test(lead) || !/^\P{L}*\p{Lu}/u.test(text.slice(qs.start, qs.start + 4))) continue;
     const trimmed = trimSpan(text, qs.start, first.end);
     if (!trimmed) continue;
     q.parts[0] = trimmed;
