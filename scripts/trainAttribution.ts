@@ -31,7 +31,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { data: '../shared/data/polnear', split: 'train', epochs: 10, minCount: 5, folds: 0, jackknife: 4, cueShare: 0.5, out: 'models/attribution-en.json' };
+  const o: Options = { data: '../shared/data/polnear', split: 'train', epochs: 30, minCount: 5, folds: 0, jackknife: 4, cueShare: 0.5, out: 'models/attribution-en.json' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const v = (): string => {

@@ -60,12 +60,7 @@ function mergeRules(text: string, quotes: Quote[], rules: readonly RuleAttributi
     for (const q of quotes) {
       if (q.parts.length < 2 || overlap(q, r) === 0) continue;
       const rest = q.parts.filter((p) => overlap(p, r) === 0);
-      if (!rest.length || rest.length === q.parts.length) continue;
-      q.parts = rest;
-      q.start = rest[0]!.start;
-      q.end = rest[rest.length - 1]!.end;
-      q.text = text.slice(q.start, q.end);
-      q.kind = kindOf(text, rest);
+      if (rest.length && rest.length < q.parts.length) withParts(text, q, rest);
     }
   }
   for (const q of quotes) {
@@ -148,6 +143,15 @@ function mentionIndexBefore(mentions: readonly Mention[], pos: number): number {
     else hi = mid;
   }
   return lo - 1;
+}
+
+/** Gives a quote fewer parts: its span, text and kind follow. */
+function withParts(text: string, q: Quote, parts: Span[]): void {
+  q.parts = parts;
+  q.start = parts[0]!.start;
+  q.end = parts[parts.length - 1]!.end;
+  q.text = text.slice(q.start, q.end);
+  q.kind = kindOf(text, parts);
 }
 
 /** The cue as written may differ in spacing and case from its normalised form. */
@@ -308,7 +312,15 @@ function transcriptTurns(text: string, quotes: Quote[], table: EntityTable): Quo
     });
   }
   if (turns.length < 2) return quotes; // one capitalised word and a colon is a heading, not a transcript
-  const kept = quotes.filter((q) => !lines.some((l) => q.start >= l.start && q.start < l.end));
+  const kept: Quote[] = [];
+  for (const q of quotes) {
+    // An attribution that began before the turns keeps only its parts before the first turn it reaches.
+    const cut = lines.find((l) => l.end > q.start && l.start < q.end);
+    const rest = cut ? q.parts.filter((p) => p.end <= cut.start) : q.parts;
+    if (!rest.length) continue;
+    if (rest.length < q.parts.length) withParts(text, q, rest);
+    kept.push(q);
+  }
   return [...kept, ...turns].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
