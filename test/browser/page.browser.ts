@@ -32,6 +32,9 @@ describe('web page in Chromium', { skip: missing ?? false }, () => {
       return route.abort();
     });
     page.on('pageerror', (err) => foreign.push(`page error: ${err.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') foreign.push(`console error: ${message.text()}`);
+    });
   });
   after(async () => {
     await browser?.close();
@@ -61,6 +64,15 @@ describe('web page in Chromium', { skip: missing ?? false }, () => {
     const focused = (await page.evaluate('document.activeElement && document.activeElement.dataset.steps')) as string;
     assert.ok(focused.split(' ').includes('2'), focused);
     assert.deepEqual(foreign, []);
+  });
+
+  test('the page names its icon and the service serves it', async () => {
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    assert.equal(href, '/favicon.svg');
+    const icon = await page.request.get(`${server.url}${href}`);
+    assert.equal(icon.status(), 200);
+    assert.match(icon.headers()['content-type'] ?? '', /^image\/svg\+xml/);
+    assert.match(await icon.text(), /^<svg /);
   });
 
   test('side by side shows the original with deletions and the repair with insertions', async () => {

@@ -51,6 +51,23 @@ describe('unmangle fix', () => {
     assert.ok(parsed.steps.some((s) => s.fixer === 'quotes'));
   });
 
+  test('--explain lists the steps in the order of the text, several fixers interleaved', () => {
+    const lines = runCli(['fix', '--explain', SEED]).stderr.trim().split('\n');
+    const positions = lines.map((l) => {
+      const m = /\.txt:(\d+):(\d+) (\w+)/.exec(l);
+      assert.ok(m, `not a step line: ${l}`);
+      return { line: Number(m[1]), column: Number(m[2]), fixer: m[3]! };
+    });
+    for (let i = 1; i < positions.length; i++) {
+      const [a, b] = [positions[i - 1]!, positions[i]!];
+      assert.ok(a.line < b.line || (a.line === b.line && a.column <= b.column), `${lines[i - 1]} before ${lines[i]}`);
+    }
+    // The pipeline runs mangledEntities before collateral and quotes; in text order they alternate.
+    const fixers = positions.map((p) => p.fixer);
+    const firstQuotes = fixers.indexOf('quotes');
+    assert.ok(firstQuotes > 0 && fixers.lastIndexOf('mangledEntities') > firstQuotes);
+  });
+
   test('options reach the pipeline', () => {
     assert.equal(runCli(['fix', '--disable', 'collateral'], 'in & nbsp; in particular').stdout, 'in   in particular');
     assert.equal(runCli(['fix', '--keep-nbsp'], '10&nbsp;km').stdout, '10\u00a0km');

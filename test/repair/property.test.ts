@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyPlan, fixAndExplain, fixText } from '../../src/index.js';
+import { applyPlan, fixAndExplain, fixText, htmlFragmentToText } from '../../src/index.js';
 import { nlpCorpusSentences } from '../support/corpus.js';
 import { pick, seededRandom } from '../support/random.js';
 import { damageLikeTranslation } from '../support/translationDamage.js';
@@ -19,7 +19,52 @@ function randomText(rng: () => number): string {
   return s;
 }
 
+/** Markup of every kind the HTML path meets: block and inline elements, raw-text elements, comments, broken tags, not-markup. */
+const HTML_PIECES = [
+  '<p>', '</p>', '<div>', '</div>', '<b>', '</b>', '<em> ', ' </em>', '<br>', '<br/>', '<pre>', '</pre>', '<script>',
+  '</script>', '<style>', '<!--', '-->', '<a href="x">', '</a>', '<', '>', '</', '&', '&amp;', '&lt;', '&gt;', '&nbsp;',
+  '& nbsp;', 'nbsp;', ' ', '\n', 'a', 'the ', 'é', 'Ã©', '“', '»', '"', "'", '=', '<table>', '<td>', 'B<Smith & Sons>',
+  '<title>', '</title>', '<img src=x>', '\ud800', '😀', 'Ж', '<!doctype html>', '<![CDATA[', ']]>', '<?xml ?>', '<x-y>',
+];
+
+function randomFrom(rng: () => number, pieces: readonly string[], most: number): string {
+  const n = Math.floor(rng() * most);
+  let s = '';
+  for (let i = 0; i < n; i++) s += pick(rng, pieces);
+  return s;
+}
+
+/**
+ * No repair makes a text much longer: each fixer replaces a span by something at most a few characters
+ * longer (an entity by its character, a lost byte by U+FFFD, a code page's letter by another). A fixer
+ * that repeated or inserted text would show as growth here.
+ */
+function assertBoundedGrowth(input: string, output: string): void {
+  assert.ok(output.length <= Math.ceil(input.length * 1.25) + 4, `output grew from ${input.length} to ${output.length} on ${JSON.stringify(input)}`);
+}
+
 describe('properties', () => {
+  test('random markup through the HTML path: no throw, bounded output, explanation agrees, plan replays on its text', () => {
+    const rng = seededRandom(20261204);
+    for (let i = 0; i < 3000; i++) {
+      const html = randomFrom(rng, HTML_PIECES, 50);
+      const out = fixText(html, { from: 'html' });
+      assertBoundedGrowth(html, out);
+      const { text, steps } = fixAndExplain(html, { from: 'html' });
+      assert.equal(text, out, `fixAndExplain disagrees on ${JSON.stringify(html)}`);
+      // The fixers see the markup's text; the plan replays there.
+      assert.equal(applyPlan(htmlFragmentToText(html), steps), out, `plan does not replay on ${JSON.stringify(html)}`);
+    }
+  });
+
+  test('random text: output never grows beyond a few characters per repair', () => {
+    const rng = seededRandom(4);
+    for (let i = 0; i < 3000; i++) {
+      const input = randomText(rng);
+      assertBoundedGrowth(input, fixText(input));
+    }
+  });
+
   test('random text never crashes the pipeline, fixText is idempotent, and plans replay', () => {
     const rng = seededRandom(20261124);
     for (let i = 0; i < 4000; i++) {

@@ -35,6 +35,11 @@ export const HOSTILE_TEXT: readonly HostileShape[] = [
   { name: 'bare names nbsp;', unit: 'nbsp; ', expect: 'empty' },
   { name: 'padded ASCII pair next to damage', unit: 'the " verbose " & nbsp; x ', expect: 'repeat' },
   { name: 'opening mark misused as closing', unit: '“Great show. “ A. ', expect: 'repeat' },
+  { name: 'lone surrogates \\ud800', unit: '\ud800', expect: 'repeat' },
+  { name: 'replacement characters after a letter é\ufffd', unit: 'é\ufffd', expect: 'clean' },
+  { name: 'mojibake with a lost byte Ã\ufffd', unit: 'Ã\ufffd', expect: 'repeat' },
+  { name: 'lost byte in a quotation mark â€\ufffd', unit: 'â€\ufffd ', expect: 'repeat' },
+  { name: 'question marks after a lead byte Ã?', unit: 'Ã?', expect: 'clean' },
 ];
 
 export const HOSTILE_MARKUP: ReadonlyArray<{ name: string; make: (n: number) => string }> = [

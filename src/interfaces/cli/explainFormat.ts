@@ -3,10 +3,15 @@ import { LineIndex } from '../../corpus/io/lineIndex.js';
 
 export type ExplainFormat = 'text' | 'json';
 
-/** One line per step: `source:line:col fixer "before" → "after" (note)`, positions in the input. */
+/**
+ * One line per step: `source:line:col fixer "before" → "after" (note)`, positions in the input, in the
+ * order of the text (a reader goes down the file); steps at one position keep the pipeline's order. The
+ * JSON form keeps the pipeline's order, because that is the plan `applyPlan` replays.
+ */
 export function formatStepsAsText(source: string, input: string, steps: readonly Step[]): string {
   const index = new LineIndex(input);
-  return steps
+  return [...steps]
+    .sort((a, b) => a.inputStart - b.inputStart)
     .map((s) => {
       const { line, column } = index.at(s.inputStart);
       const note = s.note ? `  (${s.note})` : '';

@@ -33,7 +33,7 @@ export function registerFix(program: Command): void {
     .command('fix')
     .description('repair text files (or standard input) and write the repaired text to standard output; a UTF-8 file over 16 MiB is streamed in pieces of whole lines on all cores, with no size limit')
     .argument('[files...]', 'files to repair; - or nothing for standard input')
-    .option('--explain', 'print every change to standard error (--explain=json for JSON lines)')
+    .option('--explain', 'print every change to standard error, in text order (--explain=json: JSON lines, in the order to replay)')
     .addOption(new Option('--explain-format <format>').choices(['text', 'json']).default('text').hideHelp())
     .option('--html', 'input is HTML (fragment or page): repair markup and entities, write its plain text')
     .option('--jsonl', 'input is JSON lines: repair one field of each record, write one line per input line')

@@ -26,6 +26,19 @@ function beyondPunctuation(text: string): boolean {
 }
 
 /**
+ * Whether every non-ASCII character is U+FFFD. Every code page encodes such a text as ASCII and lost
+ * bytes, each of which decodes back to U+FFFD, so no chain can change it; without this check a long run
+ * of them (lone surrogates become U+FFFD first) is transcoded under every code page for nothing.
+ */
+function onlyReplacementCharacters(text: string): boolean {
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
+    if (text.charCodeAt(m.index) !== 0xfffd) return false;
+  }
+  return true;
+}
+
+/**
  * Reverses text that was encoded as UTF-8 and decoded in another encoding, once or several times, as a
  * whole or in segments mixed into correct text, and East Asian double-byte text read in the wrong code
  * page. Each edit's note names the chain that repairs it (`encode windows-1252 → decode utf-8`); its
@@ -38,6 +51,7 @@ export const mojibake: Fixer = {
   apply(text: string, ctx: FixContext): FixerEdit[] {
     // ASCII text is not mojibake, unless NULs say it is UTF-16 read byte by byte.
     if (isAscii(text) && !text.includes('\u0000')) return [];
+    if (onlyReplacementCharacters(text) && !text.includes('\u0000')) return [];
     const options: ChainOptions = {
       restoreByteA0: ctx.options.restoreByteA0,
       replaceLossySequences: ctx.options.replaceLossySequences,

@@ -15,12 +15,26 @@ export const surrogates: Fixer = {
   triggers: { ascii: [], nonAscii: true },
   apply(text: string, _ctx: FixContext): FixerEdit[] {
     if (isAscii(text) || isWellFormed(text)) return [];
+    // A run of adjacent lone surrogates is one edit, so that a long run costs one object, not one per character.
     const edits: FixerEdit[] = [];
     LONE.lastIndex = 0;
+    let runStart = -1;
+    let runEnd = -1;
+    const flush = (): void => {
+      if (runStart < 0) return;
+      const count = runEnd - runStart;
+      const first = `U+${text.charCodeAt(runStart).toString(16).toUpperCase()}`;
+      const note = count === 1 ? `lone surrogate ${first} → U+FFFD` : `${count} lone surrogates from ${first} → U+FFFD each`;
+      edits.push({ start: runStart, end: runEnd, after: '\ufffd'.repeat(count), tag: 'surrogate', note });
+    };
     for (let m = LONE.exec(text); m; m = LONE.exec(text)) {
-      const code = m[0].charCodeAt(0).toString(16).toUpperCase();
-      edits.push({ start: m.index, end: m.index + 1, after: '\ufffd', tag: 'surrogate', note: `lone surrogate U+${code} → U+FFFD` });
+      if (m.index !== runEnd) {
+        flush();
+        runStart = m.index;
+      }
+      runEnd = m.index + 1;
     }
+    flush();
     return edits;
   },
 };

@@ -79,8 +79,17 @@ function latin1(bytes: Uint8Array): string {
  */
 export function replaceLossySequences(bytes: Uint8Array, lostIsReplacement: boolean, guessLost = false): Uint8Array | null {
   if (bytes.indexOf(QUESTION) < 0 && (!lostIsReplacement || bytes.indexOf(LOST_BYTE) < 0)) return null;
-  const out: number[] = [];
-  let changed = false;
+  // Untouched runs of the input are copied only once the first replacement is found, into one growing
+  // buffer: a text with many `?` and nothing to replace costs one pass and no copy, and one with many
+  // replacements allocates no object per replacement (a byte array grown per byte cost seconds per MB).
+  let out: ByteWriter | null = null;
+  let copiedUpTo = 0;
+  const replace = (from: number, to: number, replacement: Uint8Array): void => {
+    out ??= new ByteWriter(bytes.length + 16);
+    out.write(bytes, copiedUpTo, from);
+    out.write(replacement, 0, replacement.length);
+    copiedUpTo = to;
+  };
   const n = bytes.length;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
@@ -103,21 +112,46 @@ export function replaceLossySequences(bytes: Uint8Array, lostIsReplacement: bool
       }
       if (holes > 0 && j === i + len) {
         const guess = guessLost && lostIsReplacement ? guessLostByte(bytes, i) : null;
-        if (guess) out.push(...guess);
-        else out.push(0xef, 0xbf, 0xbd);
+        replace(i, j, guess ?? REPLACEMENT_BYTES);
         i = j - 1;
-        changed = true;
         continue;
       }
     }
-    if (b === LOST_BYTE && lostIsReplacement) {
-      out.push(0xef, 0xbf, 0xbd);
-      changed = true;
-      continue;
-    }
-    out.push(b);
+    if (b === LOST_BYTE && lostIsReplacement) replace(i, i + 1, REPLACEMENT_BYTES);
   }
-  return changed ? Uint8Array.from(out) : null;
+  if (out === null) return null;
+  const writer: ByteWriter = out;
+  writer.write(bytes, copiedUpTo, n);
+  return writer.bytes();
+}
+
+const REPLACEMENT_BYTES = Uint8Array.of(0xef, 0xbf, 0xbd);
+
+/** Bytes appended to a buffer that doubles when full, so that appending n bytes costs O(n) in all. */
+class ByteWriter {
+  private buffer: Uint8Array;
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.buffer = new Uint8Array(capacity);
+  }
+
+  write(source: Uint8Array, from: number, to: number): void {
+    const size = to - from;
+    if (size <= 0) return;
+    if (this.length + size > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + size));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    if (size <= 4) for (let k = 0; k < size; k++) this.buffer[this.length + k] = source[from + k]!;
+    else this.buffer.set(source.subarray(from, to), this.length);
+    this.length += size;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
 }
 
 /**
@@ -126,12 +160,15 @@ export function replaceLossySequences(bytes: Uint8Array, lostIsReplacement: bool
  * sequence; anywhere else it is 9D, the closing quotation mark `”` (the others are a space of em width,
  * a right-to-left mark and a hyphen, all rare in text). Returns the bytes to use, or null for no guess.
  */
-function guessLostByte(bytes: Uint8Array, i: number): number[] | null {
+function guessLostByte(bytes: Uint8Array, i: number): Uint8Array | null {
   if (bytes[i] !== 0xe2 || bytes[i + 1] !== 0x80 || bytes[i + 2] !== LOST_BYTE) return null;
   const emojiBefore = i >= 4 && bytes[i - 4] === 0xf0;
   const emojiAfter = bytes[i + 3] === 0xf0;
-  return emojiBefore && emojiAfter ? [0xe2, 0x80, 0x8d] : [0xe2, 0x80, 0x9d];
+  return emojiBefore && emojiAfter ? ZERO_WIDTH_JOINER_BYTES : RIGHT_DOUBLE_QUOTE_BYTES;
 }
+
+const ZERO_WIDTH_JOINER_BYTES = Uint8Array.of(0xe2, 0x80, 0x8d);
+const RIGHT_DOUBLE_QUOTE_BYTES = Uint8Array.of(0xe2, 0x80, 0x9d);
 
 /** Whether any space follows a non-ASCII byte: without one there is nothing to restore. */
 function hasLeadBeforeSpace(bytes: Uint8Array): boolean {
