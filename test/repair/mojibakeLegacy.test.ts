@@ -5,20 +5,56 @@ import { applyPlan, fixAndExplain, fixText } from '../../src/index.js';
 import { nlpCorpusSentences } from '../support/corpus.js';
 import { udhrParagraphs } from '../support/udhr.js';
 
-/** `text` written in code page `written` and read in code page `read` (iconv-lite names). */
-const misread = (text: string, written: string, read: string): string => iconv.decode(iconv.encode(text, written), read);
+/**
+ * `text` written in code page `written` and read in code page `read` (iconv-lite names). A byte that
+ * `read` leaves undefined shows as the C1 character of the same number, as browsers and most web
+ * stacks show it.
+ */
+function misread(text: string, written: string, read: string): string {
+  let out = '';
+  for (const b of iconv.encode(text, written)) {
+    const ch = b < 0x80 ? String.fromCharCode(b) : iconv.decode(Buffer.from([b]), read);
+    out += ch === '\ufffd' ? String.fromCharCode(b) : ch;
+  }
+  return out;
+}
+
+/** Whether `text` survives code page `page` (it has no character the page lacks). */
+const encodable = (text: string, page: string): boolean => iconv.decode(iconv.encode(text, page), page) === text;
 
 const SENTENCES: Record<string, string> = {
   de: 'Die Größe der Brücke über den Fluss ist für alle Bürger schön.',
-  fr: 'La crème brûlée de ma grand-mère était délicieuse à Noël.',
+  fr: 'La crème brûlée de ma grand-mère était délicieuse à Noël, et nous avons mangé tout le gâteau pendant la soirée.',
   es: 'El niño pequeño comió una manzana en el jardín después de la lección.',
-  pt: 'A população da região não aceitou a decisão do governo português.',
-  it: 'La città è più bella quando la gente può passeggiare lungo il fiume.',
+  pt: 'A população da região não aceitou a decisão do governo português, e a questão será discutida na reunião de amanhã.',
+  it: 'La città è più bella quando la gente può passeggiare lungo il fiume, perché il traffico è già finito e tutto è più tranquillo.',
+  sv: 'Vädret är vackert och barnen leker på ängen bakom skolan.',
+  nl: 'Het weer is prachtig en de kinderen spelen op het grasveld achter de school, ook al is het vrijdag en zijn ze moe. Één café, twee ideeën.',
+  ca: 'La població de la ciutat va créixer molt després de la guerra, però els habitants més vells encara recorden què hi havia abans.',
+  pl: 'Wszyscy ludzie rodzą się wolni i równi pod względem swej godności i swych praw.',
+  cs: 'Všichni lidé rodí se svobodní a sobě rovní co do důstojnosti a práv. Jsou nadáni rozumem a svědomím a mají spolu jednat v duchu bratrství.',
+  hu: 'Minden emberi lény szabadnak születik és egyenlő méltósága és joga van.',
+  sk: 'Všetci ľudia sa rodia slobodní a sú si rovní v dôstojnosti a právach. Sú obdarení rozumom a svedomím a majú spolu jednať v duchu bratstva.',
+  sl: 'Vsi ljudje se rodijo svobodni in imajo enako dostojanstvo in enake pravice. Obdarjeni so z razumom in vestjo in bi morali ravnati drug z drugim kakor bratje v duhu bratovščine. Življenje je že čudno.',
   ru: 'Москва является столицей России и крупнейшим городом страны.',
   uk: 'Київ є столицею України та найбільшим містом держави.',
   bg: 'София е столицата и най-големият град на България.',
+  sr: 'Београд је главни и највећи град Србије, на ушћу Саве у Дунав.',
   el: 'Η Αθήνα είναι η πρωτεύουσα και η μεγαλύτερη πόλη της Ελλάδας.',
 };
+
+/** Edit distance in UTF-16 code units, row by row. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
 
 function assertRepaired(bad: string, good: string): void {
   const out = fixAndExplain(bad);
@@ -49,29 +85,107 @@ describe('mojibake, issue #15: the examples', () => {
   });
 });
 
+/**
+ * Each confusion of legacy code pages, with the languages its written code page serves (at least five
+ * where it serves five; ISO-8859-7 and windows-1253 serve Greek alone, KOI8-R Russian and Bulgarian).
+ */
+const CONFUSIONS: Array<[written: string, read: string, languages: string[]]> = [
+  ['windows-1252', 'macintosh', ['de', 'fr', 'es', 'pt', 'it']],
+  ['macintosh', 'windows-1252', ['de', 'fr', 'es', 'pt', 'it', 'ca']],
+  ['latin1', 'cp437', ['de', 'fr', 'es', 'pt', 'it']],
+  ['cp437', 'windows-1252', ['de', 'es', 'sv', 'nl']],
+  ['windows-1252', 'cp850', ['de', 'fr', 'es', 'pt', 'it']],
+  ['cp850', 'windows-1252', ['de', 'es', 'sv', 'nl', 'ca']],
+  ['latin1', 'iso-8859-7', ['de', 'fr', 'es', 'pt', 'sv']],
+  ['windows-1252', 'windows-1250', ['fr', 'es']],
+  ['latin1', 'iso-8859-2', ['fr', 'es']],
+  ['windows-1250', 'windows-1252', ['pl', 'cs', 'hu', 'sk', 'sl']],
+  ['iso-8859-2', 'latin1', ['pl', 'cs', 'hu', 'sk']],
+  ['iso-8859-7', 'latin1', ['el']],
+  ['windows-1253', 'windows-1252', ['el']],
+  ['windows-1251', 'windows-1252', ['ru', 'uk', 'bg', 'sr']],
+  ['windows-1251', 'koi8-r', ['ru', 'bg', 'sr']],
+  ['koi8-r', 'windows-1252', ['ru', 'bg']],
+  ['koi8-r', 'latin1', ['ru', 'bg']],
+  ['koi8-r', 'windows-1251', ['ru', 'bg']],
+  ['koi8-u', 'windows-1252', ['uk']],
+];
+
 describe('mojibake: legacy 8-bit text read in another single-byte code page', () => {
-  const cases: Array<[string, string, string[]]> = [
-    ['windows-1252', 'macintosh', ['de', 'fr', 'es', 'pt', 'it']],
-    ['latin1', 'cp437', ['de', 'fr', 'es', 'pt', 'it']],
-    ['windows-1252', 'cp850', ['de', 'es', 'pt', 'it']],
-    ['cp850', 'windows-1252', ['es', 'pt']],
-    ['latin1', 'iso-8859-7', ['de', 'fr', 'es', 'pt']],
-    ['windows-1252', 'windows-1250', ['es']],
-    ['iso-8859-7', 'latin1', ['el']],
-    ['windows-1253', 'windows-1252', ['el']],
-    ['windows-1251', 'windows-1252', ['ru', 'uk', 'bg']],
-    ['koi8-r', 'windows-1252', ['ru', 'bg']],
-  ];
-  for (const [written, read, languages] of cases) {
+  for (const [written, read, languages] of CONFUSIONS) {
     it(`${written} read as ${read}: ${languages.join(', ')}`, () => {
       for (const lang of languages) {
         const good = SENTENCES[lang]!;
+        assert.ok(encodable(good, written), `${lang} in ${written}`);
         const bad = misread(good, written, read);
         assert.notEqual(bad, good);
         assertRepaired(bad, good);
       }
     });
   }
+
+  it('the declaration of human rights through each confusion: no paragraph made worse, most repaired exactly', () => {
+    const udhr = udhrParagraphs();
+    const CODES: Record<string, string> = {
+      de: 'deu_1996', fr: 'fra', es: 'spa', pt: 'por_PT', it: 'ita', sv: 'swe', nl: 'nld', ca: 'cat', pl: 'pol', cs: 'ces',
+      hu: 'hun', sk: 'slk', sl: 'slv', hr: 'hrv', ru: 'rus', uk: 'ukr', bg: 'bul', be: 'bel', sr: 'srp_cyrl', mk: 'mkd', el: 'ell_monotonic',
+    };
+    // Every language the written code page can hold, not only those above.
+    const SERVES: Record<string, string[]> = {
+      latin: ['de', 'fr', 'es', 'pt', 'it', 'sv', 'nl', 'ca'],
+      central: ['pl', 'cs', 'hu', 'sk', 'sl', 'hr'],
+      cyrillic: ['ru', 'uk', 'bg', 'be', 'sr', 'mk'],
+      koi8: ['ru', 'bg'],
+      greek: ['el'],
+    };
+    const served = (written: string): string[] =>
+      /1250|8859-2/.test(written) ? SERVES.central! : /1251/.test(written) ? SERVES.cyrillic! : /koi8/.test(written) ? SERVES.koi8! : /1253|8859-7/.test(written) ? SERVES.greek! : SERVES.latin!;
+    let cases = 0;
+    let exact = 0;
+    const worse: string[] = [];
+    for (const [written, read] of CONFUSIONS) {
+      for (const lang of served(written)) {
+        const paragraphs = (udhr.get(CODES[lang]!) ?? []).filter((p) => p.length >= 60 && encodable(p, written)).slice(0, 6);
+        for (const good of paragraphs) {
+          const bad = misread(good, written, read);
+          if (bad === good) continue;
+          cases++;
+          const out = fixText(bad);
+          if (out === good) exact++;
+          else if (distance(out, good) > distance(bad, good)) worse.push(`${written} read as ${read}, ${lang}:\n${bad}\n${out}`);
+        }
+      }
+    }
+    assert.ok(cases > 500, `${cases} cases`);
+    // Measured: 368 of 535 (69%); what is left is listed in docs/mojibake.md. One paragraph is made
+    // worse, Swedish windows-1252 read as MacRoman, where the UTF-8 pass takes `Â` and a no-break
+    // space for one character before the legacy pass sees the text.
+    assert.ok(exact >= cases * 0.66, `${exact} of ${cases} repaired exactly`);
+    assert.ok(worse.length <= 1, worse.join('\n\n'));
+  });
+
+  it('signs at the edges of a word that are letters in the written code page: Ukrainian і, ї; Polish ż', () => {
+    assertRepaired(misread('визнання гідності, яка властива всім членам людської сім’ї', 'windows-1251', 'windows-1252'), 'визнання гідності, яка властива всім членам людської сім’ї');
+    assertRepaired(misread('Zważywszy, że uznanie przyrodzonej godności oraz równych praw jest podstawą wolności', 'windows-1250', 'windows-1252'), 'Zważywszy, że uznanie przyrodzonej godności oraz równych praw jest podstawą wolności');
+  });
+
+  it('words split by a letter that became a separator are joined (MacRoman í, ñ, ó read as ’, –, —)', () => {
+    const good = 'El niño pequeño comió una manzana en el jardín después de la lección.';
+    const bad = misread(good, 'macintosh', 'windows-1252');
+    assert.match(bad, /jard’n/);
+    assertRepaired(bad, good);
+    // The same separators in correct text of a damaged text stay: `l’homme` is no word as `líhomme`.
+    const french = 'Considérant que la méconnaissance et le mépris des droits de l’homme ont conduit à des actes de barbarie.';
+    const damaged = misread(french.replace('l’homme', "l'homme"), 'windows-1252', 'macintosh').replace("l'homme", 'l’homme');
+    assertRepaired(damaged, french);
+  });
+
+  it('KOI8-R and windows-1251 read as each other: case swapped, short words follow the text', () => {
+    for (const [written, read] of [['windows-1251', 'koi8-r'], ['koi8-r', 'windows-1251']] as const) {
+      const good = SENTENCES.ru!;
+      assertRepaired(misread(good, written, read), good);
+    }
+  });
 
   it('such a layer under a UTF-8 one', () => {
     for (const word of ['Café', 'São']) assertRepaired(misread(misread(word, 'macintosh', 'windows-1252'), 'utf8', 'windows-1252'), word);
@@ -158,14 +272,14 @@ describe('mojibake: clean text is left alone', () => {
     it(name, () => assert.equal(fixText(text), text));
   }
 
-  it('property: the whole pipeline leaves nlp-corpus sentences and the declaration of human rights in the languages of #15 unchanged', () => {
+  it('property: the whole pipeline leaves nlp-corpus sentences and the declaration of human rights in the languages of #15 (and those of the code pages above) unchanged', () => {
     for (const s of nlpCorpusSentences(5000)) {
       if (/[\u0080-\u009f]|&[#a-z0-9]+;/i.test(s)) continue;
       const out = fixAndExplain(s).steps.filter((step) => step.fixer === 'mojibake');
       assert.deepEqual(out, [], s);
     }
     const udhr = udhrParagraphs();
-    const codes = ['eng', 'deu_1996', 'fra', 'spa', 'por_PT', 'por_BR', 'ita', 'rus', 'ukr', 'ell_monotonic', 'cmn_hans', 'cmn_hant', 'jpn', 'kor', 'pol', 'ces', 'tur', 'vie', 'arb', 'heb', 'hin', 'tha', 'kat', 'hye', 'amh'];
+    const codes = ['eng', 'deu_1996', 'fra', 'spa', 'por_PT', 'por_BR', 'ita', 'rus', 'ukr', 'ell_monotonic', 'cmn_hans', 'cmn_hant', 'jpn', 'kor', 'pol', 'ces', 'hun', 'slk', 'slv', 'hrv', 'swe', 'nld', 'cat', 'bul', 'bel', 'srp_cyrl', 'mkd', 'tur', 'vie', 'arb', 'heb', 'hin', 'tha', 'kat', 'hye', 'amh'];
     let paragraphs = 0;
     for (const code of codes) {
       for (const p of udhr.get(code) ?? []) {
@@ -173,7 +287,7 @@ describe('mojibake: clean text is left alone', () => {
         assert.equal(fixText(p), p, `${code}: ${p}`);
       }
     }
-    assert.ok(paragraphs > 2000, `${paragraphs} paragraphs`);
+    assert.ok(paragraphs > 3000, `${paragraphs} paragraphs`);
   });
 
   it('property: in all 500+ languages of the declaration, mojibake repair changes next to no paragraph', () => {

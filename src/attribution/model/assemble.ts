@@ -49,6 +49,23 @@ function bridges(t: TokenTable, tags: Uint8Array, a: TokenSpan, b: TokenSpan): b
 }
 
 /**
+ * A resumed content whose own sentence gives it a source and a cue before it ("… its borders. Deputy Minister
+ * Ryabkov warned that …") is a new attribution, whatever its tag says: the cue between two parts of one
+ * quotation ("“A,” he said. “B.”") stands in the sentence of the first part.
+ */
+function introducedAnew(t: TokenTable, tags: Uint8Array, before: TokenSpan, span: TokenSpan): boolean {
+  const sentence = t.sentence[span.first]!;
+  if (t.sentence[before.last] === sentence) return false;
+  let source = false;
+  let cue = false;
+  for (let i = span.first - 1; i > before.last && t.sentence[i] === sentence; i--) {
+    if (tags[i] === BS || tags[i] === IS) source = true;
+    else if (tags[i] === BQ || tags[i] === IQ) cue = true;
+  }
+  return source && cue;
+}
+
+/**
  * Groups tagged spans into attributions: a content segment starts one (a resumed segment, K-C, joins the one
  * before); its cue is the nearest cue in the sentences it spans or next to them, preferring one no other content
  * took; its source is the source nearest that cue in the cue's sentence, else the nearest to the content.
@@ -62,7 +79,7 @@ export function assemble(t: TokenTable, tags: Uint8Array): TaggedAttribution[] {
     const last = out[out.length - 1];
     const lastSeg = last?.content[last.content.length - 1];
     if (lastSeg && bridges(t, tags, lastSeg, span)) lastSeg.last = span.last;
-    else if (tag === KC && last && lastSeg && t.paragraph[span.first]! - t.paragraph[lastSeg.last]! <= 1) last.content.push(span);
+    else if (tag === KC && last && lastSeg && t.paragraph[span.first]! - t.paragraph[lastSeg.last]! <= 1 && !introducedAnew(t, tags, lastSeg, span)) last.content.push(span);
     else out.push({ content: [span], cue: null, source: null });
   }
   const cueUsed = new Uint8Array(cues.length);

@@ -106,7 +106,14 @@ export function repairEncoding(text: string, options: ChainOptions): (Repair & {
   }
   // Words left that no language spells, under a code page that makes them words of one. Text whose
   // only non-ASCII characters are punctuation (most English text) has no such word.
-  if (beyondPunctuation(current)) take(fixLegacyWords(current), 2);
+  if (beyondPunctuation(current)) {
+    const before = current;
+    take(fixLegacyWords(current), 2);
+    // Once its damaged words are repaired, the text's own frequent words may say its language, which
+    // makes words that were plausible in some other language suspect (KOI8-R read as windows-1251
+    // turns `во` into `БН`): one more pass, only after a repair.
+    if (current !== before) take(fixLegacyWords(current), 0);
+  }
   return current !== text ? { text: current, chain, stages } : null;
 }
 

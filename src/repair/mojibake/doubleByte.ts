@@ -183,6 +183,9 @@ export function fixUtf8AsGbk(text: string): DoubleByteRepair[] {
     const run = m[0];
     const lostTail = run.endsWith('\ufffd');
     const body = lostTail ? run.slice(0, -1) : run;
+    // Correct Chinese rarely starts with two characters whose GBK bytes begin a UTF-8 sequence: look
+    // at those before encoding the whole run.
+    if (!startsLikeUtf8(iconv.encode(body.slice(0, 2), 'gbk'))) continue;
     let bytes: Uint8Array = iconv.encode(body, 'gbk');
     if (iconv.decode(Buffer.from(bytes), 'gbk') !== body) continue;
     let tail = '';
@@ -205,4 +208,17 @@ export function fixUtf8AsGbk(text: string): DoubleByteRepair[] {
     repairs.push({ start: m.index, end: m.index + run.length, text: decoded, chain: ['encode gbk', 'decode utf-8'] });
   }
   return repairs;
+}
+
+/** Whether `bytes` (at most a few) could be the start of UTF-8: leads followed by their continuations. */
+function startsLikeUtf8(bytes: Uint8Array): boolean {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return false;
+    for (let k = 1; k < length && i + k < bytes.length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return false;
+    i += length;
+  }
+  return true;
 }

@@ -17,11 +17,16 @@ const PLAUSIBLE_PAIR = 17;
 const CASE_PENALTY = 16;
 
 const ALL_UNSEEN = new Uint8Array(N).fill(UNSEEN);
-const TABLE = new Map<string, Uint8Array>();
+/**
+ * Pairs are looked up by number (two UTF-16 code units), not by a two-character string: correct text in
+ * any alphabet outside ASCII has every word looked up, and a string per pair was most of the cost.
+ */
+const pairKey = (a: number, b: number): number => a * 0x10000 + b;
+const TABLE = new Map<number, Uint8Array>();
 LANGUAGES.forEach((tag, k) => {
   const entries = LETTER_PAIRS[tag]!;
   for (let i = 0; i + 2 < entries.length + 1; i += 3) {
-    const pair = entries.slice(i, i + 2);
+    const pair = pairKey(entries.charCodeAt(i), entries.charCodeAt(i + 1));
     let row = TABLE.get(pair);
     if (!row) {
       row = new Uint8Array(N).fill(UNSEEN);
@@ -32,7 +37,7 @@ LANGUAGES.forEach((tag, k) => {
 });
 
 /** Per pair, the languages where it is plausible, as bits: languages 0–31 and 32 on. */
-const MASKS = new Map<string, [number, number]>();
+const MASKS = new Map<number, [number, number]>();
 for (const [pair, row] of TABLE) {
   let lo = 0;
   let hi = 0;
@@ -53,20 +58,48 @@ export function plausibleSomewhere(word: string): boolean {
   return (lo | hi) !== 0;
 }
 
+const NONE: readonly [number, number] = [0, 0];
+/**
+ * Answers for words seen lately: running text repeats its words, so most lookups are of a word met
+ * before. Bounded, and emptied when full, so memory stays flat on any input.
+ */
+const SEEN = new Map<string, readonly [number, number]>();
+const SEEN_LIMIT = 50_000;
+
 /** The languages where `word` is plausible, as bits (see MASKS); none for a word no language spells. */
-export function plausibleLanguages(word: string): [number, number] {
+export function plausibleLanguages(word: string): readonly [number, number] {
+  const seen = SEEN.get(word);
+  if (seen) return seen;
+  const answer = lookUpLanguages(word);
+  if (SEEN.size >= SEEN_LIMIT) SEEN.clear();
+  SEEN.set(word, answer);
+  return answer;
+}
+
+/** The characters of a word as the model spells it: in small letters, between two spaces. */
+function padded(word: string): string {
   const lower = word.toLowerCase();
-  const text = ` ${lower.length === word.length ? lower : word} `;
+  // toLowerCase may change the length (İ); then pairs are taken from the word as it is.
+  return ` ${lower.length === word.length ? lower : word} `;
+}
+
+function lookUpLanguages(word: string): readonly [number, number] {
+  if (oddCapitalCount(word) !== 0) return NONE;
+  const text = padded(word);
   let lo = -1;
   let hi = -1;
-  for (let i = 0; i + 1 < text.length && (lo | hi) !== 0; i++) {
-    if (text.charCodeAt(i) < 0x80 && text.charCodeAt(i + 1) < 0x80) continue;
-    const mask = MASKS.get(text.slice(i, i + 2));
-    if (!mask) return [0, 0];
-    lo &= mask[0];
-    hi &= mask[1];
+  let a = text.charCodeAt(0);
+  for (let i = 1; i < text.length && (lo | hi) !== 0; i++) {
+    const b = text.charCodeAt(i);
+    if (a >= 0x80 || b >= 0x80) {
+      const mask = MASKS.get(pairKey(a, b));
+      if (!mask) return NONE;
+      lo &= mask[0];
+      hi &= mask[1];
+    }
+    a = b;
   }
-  return oddCapitalCount(word) === 0 ? [lo, hi] : [0, 0];
+  return (lo | hi) === 0 ? NONE : [lo, hi];
 }
 
 /** Frequent word → the languages it is frequent in, as bits like MASKS. */
@@ -97,23 +130,33 @@ const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
 export function scoreWord(word: string): WordScore {
-  const lower = word.toLowerCase();
-  // toLowerCase may change the length (İ); then pairs are taken from the word as it is.
-  const text = ` ${lower.length === word.length ? lower : word} `;
+  return scoreWordIn(word, ALL);
+}
+
+const ALL: readonly [number, number] = [-1, -1];
+
+/** `scoreWord` under the languages of `mask` only (bits as in MASKS). */
+export function scoreWordIn(word: string, mask: readonly [number, number]): WordScore {
+  const text = padded(word);
   const sums = new Float64Array(N);
   const worst = new Uint8Array(N);
-  for (let i = 0; i + 1 < text.length; i++) {
-    if (text.charCodeAt(i) < 0x80 && text.charCodeAt(i + 1) < 0x80) continue;
-    const row = TABLE.get(text.slice(i, i + 2)) ?? ALL_UNSEEN;
-    for (let k = 0; k < N; k++) {
-      const c = row[k]!;
-      sums[k] = sums[k]! + c;
-      if (c > worst[k]!) worst[k] = c;
+  let a = text.charCodeAt(0);
+  for (let i = 1; i < text.length; i++) {
+    const b = text.charCodeAt(i);
+    if (a >= 0x80 || b >= 0x80) {
+      const row = TABLE.get(pairKey(a, b)) ?? ALL_UNSEEN;
+      for (let k = 0; k < N; k++) {
+        const c = row[k]!;
+        sums[k] = sums[k]! + c;
+        if (c > worst[k]!) worst[k] = c;
+      }
     }
+    a = b;
   }
   let cost = Infinity;
   let plausible = false;
   for (let k = 0; k < N; k++) {
+    if (((k < 32 ? mask[0] >>> k : mask[1] >>> (k - 32)) & 1) === 0) continue;
     if (sums[k]! < cost) cost = sums[k]!;
     if (worst[k]! <= PLAUSIBLE_PAIR) plausible = true;
   }
@@ -149,6 +192,7 @@ const SCRIPTS: Array<[string, RegExp]> = [
 ];
 const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD = /[\p{L}\p{M}]+/gu;
+const BEYOND_LATIN = /[\u0370-\u1fff\u2100-\u214f\u2c00-\uffff]/;
 
 function scriptOf(ch: string): string | null {
   if (ch.charCodeAt(0) < 0x80) return 'Latin';
@@ -163,6 +207,9 @@ function scriptOf(ch: string): string | null {
  * no alphabet but Latin, and no two other scripts meet: such a word is a wrong decode.
  */
 export function mixesScripts(text: string, strict = true): boolean {
+  // Letters below U+0370 are Latin (or of no script); so are those of the punctuation and symbol blocks
+  // but the letterlike ones (Ω is Greek). Most text that is checked has no others and needs no scan.
+  if (!BEYOND_LATIN.test(text)) return false;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     let first: string | null = null;

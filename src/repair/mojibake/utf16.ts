@@ -9,13 +9,12 @@ import type { DoubleByteRepair } from './doubleByte.js';
  */
 
 const WINDOWS_1252 = codecByName('windows-1252');
-const NON_ASCII = /[^\u0000-\u007f]/g;
 
 /** Cheap screen: a NUL, or a `0` right after a character outside ASCII. */
 function maybeUtf16(text: string): boolean {
   if (text.includes('\u0000')) return true;
-  NON_ASCII.lastIndex = 0;
-  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) if (text.charCodeAt(m.index + 1) === 0x30) return true;
+  // From the zeros, which are fewer than the characters outside ASCII in any text that has many of those.
+  for (let i = text.indexOf('0', 1); i !== -1; i = text.indexOf('0', i + 1)) if (text.charCodeAt(i - 1) >= 0x80) return true;
   return false;
 }
 const MIN_KANA_PAIRS = 3;
