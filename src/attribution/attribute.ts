@@ -4,7 +4,7 @@ import { unsupportedReason } from './language.js';
 import { tagAttributions, type TaggedAttribution, type TokenSpan, type TokenTable } from './model/index.js';
 import { findQuoteSpans, type QuoteSpan } from './quoteSpans.js';
 import { ruleAttributions, type RuleAttribution } from './rules.js';
-import { collectMentions, type Mention } from './speakers.js';
+import { collectMentions, upperBound, type Mention } from './speakers.js';
 import type { AttributeOptions, AttributionResult, Quote, QuoteKind, Span, Speaker } from './types.js';
 
 /**
@@ -122,7 +122,7 @@ function subjectsOfCues(text: string, quotes: Quote[], mentions: readonly Mentio
   for (const q of quotes) {
     if (q.speaker || !q.cueSpan) continue;
     const cue = q.cueSpan.start;
-    for (let i = mentionIndexBefore(mentions, cue); i >= 0; i--) {
+    for (let i = upperBound(mentions, cue) - 1; i >= 0; i--) {
       const m = mentions[i]!;
       if (m.end > cue) continue;
       if (cue - m.end > 60 || (m.start < q.end && m.end > q.start)) break;
@@ -133,17 +133,6 @@ function subjectsOfCues(text: string, quotes: Quote[], mentions: readonly Mentio
   }
 }
 
-/** The last mention starting before `pos` (mentions are in text order). */
-function mentionIndexBefore(mentions: readonly Mention[], pos: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 /** Gives a quote fewer parts: its span, text and kind follow. */
 function withParts(text: string, q: Quote, parts: Span[]): void {
