@@ -1,10 +1,10 @@
 import { expectOptions, expectString } from '../repair/arguments.js';
-import { buildEntities, publicEntities, type EntityTable } from './entities.js';
+import { buildEntities, publicEntities, type EntityRecord, type EntityTable } from './entities.js';
 import { unsupportedReason } from './language.js';
 import { tagAttributions, type TaggedAttribution, type TokenSpan, type TokenTable } from './model/index.js';
 import { findQuoteSpans, type QuoteSpan } from './quoteSpans.js';
 import { ruleAttributions, type RuleAttribution } from './rules.js';
-import { collectMentions, type Mention } from './speakers.js';
+import { collectMentions, upperBound, type Mention } from './speakers.js';
 import type { AttributeOptions, AttributionResult, Quote, QuoteKind, Span, Speaker } from './types.js';
 
 /**
@@ -122,7 +122,7 @@ function subjectsOfCues(text: string, quotes: Quote[], mentions: readonly Mentio
   for (const q of quotes) {
     if (q.speaker || !q.cueSpan) continue;
     const cue = q.cueSpan.start;
-    for (let i = mentionIndexBefore(mentions, cue); i >= 0; i--) {
+    for (let i = upperBound(mentions, cue) - 1; i >= 0; i--) {
       const m = mentions[i]!;
       if (m.end > cue) continue;
       if (cue - m.end > 60 || (m.start < q.end && m.end > q.start)) break;
@@ -133,17 +133,6 @@ function subjectsOfCues(text: string, quotes: Quote[], mentions: readonly Mentio
   }
 }
 
-/** The last mention starting before `pos` (mentions are in text order). */
-function mentionIndexBefore(mentions: readonly Mention[], pos: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 /** Gives a quote fewer parts: its span, text and kind follow. */
 function withParts(text: string, q: Quote, parts: Span[]): void {
@@ -293,7 +282,9 @@ const TURN_LABEL = /^[ \t]*["“]?[ \t]*((?:MR\.|MRS\.|MS\.|DR\.|SEN\.|GOV\.)?[ 
 function transcriptTurns(text: string, quotes: Quote[], table: EntityTable): Quote[] {
   const turns: Quote[] = [];
   const lines: Span[] = [];
+  let bySurname: Map<string, EntityRecord> | null = null;
   for (const m of text.matchAll(TURN_LABEL)) {
+    bySurname ??= peopleBySurname(table);
     const labelStart = m.index + m[0].indexOf(m[1]!);
     const label = { start: labelStart, end: labelStart + m[1]!.length };
     const lineEnd = text.indexOf('\n', m.index);
@@ -308,14 +299,16 @@ function transcriptTurns(text: string, quotes: Quote[], table: EntityTable): Quo
       kind: kindOf(text, parts),
       cue: ':',
       cueSpan: { start: label.end, end: label.end + 1 },
-      speaker: labelSpeaker(text, label, table),
+      speaker: labelSpeaker(text, label, bySurname),
     });
   }
   if (turns.length < 2) return quotes; // one capitalised word and a colon is a heading, not a transcript
   const kept: Quote[] = [];
+  let j = 0;
   for (const q of quotes) {
     // An attribution that began before the turns keeps only its parts before the first turn it reaches.
-    const cut = lines.find((l) => l.end > q.start && l.start < q.end);
+    while (j < lines.length && lines[j]!.end <= q.start) j++;
+    const cut = j < lines.length && lines[j]!.start < q.end ? lines[j]! : null;
     const rest = cut ? q.parts.filter((p) => p.end <= cut.start) : q.parts;
     if (!rest.length) continue;
     if (rest.length < q.parts.length) withParts(text, q, rest);
@@ -324,10 +317,20 @@ function transcriptTurns(text: string, quotes: Quote[], table: EntityTable): Quo
   return [...kept, ...turns].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-function labelSpeaker(text: string, label: Span, table: EntityTable): Speaker {
+/** People by the last word of their name, lower case; the first one named wins. */
+function peopleBySurname(table: EntityTable): Map<string, EntityRecord> {
+  const out = new Map<string, EntityRecord>();
+  for (const e of table.entities) {
+    const surname = e.name.toLowerCase().split(/\s+/u).pop()!;
+    if (e.type === 'person' && !out.has(surname)) out.set(surname, e);
+  }
+  return out;
+}
+
+function labelSpeaker(text: string, label: Span, people: ReadonlyMap<string, EntityRecord>): Speaker {
   const mention = text.slice(label.start, label.end);
   const surname = mention.split(/[\s.]+/u).filter(Boolean).pop()!.toLowerCase();
-  const entity = table.entities.find((e) => e.type === 'person' && e.name.toLowerCase().split(/\s+/u).pop() === surname);
+  const entity = people.get(surname);
   const titled = mention.toLowerCase().replace(/(^|[\s.'’-])\p{Ll}/gu, (c) => c.toUpperCase());
   return { mention, name: entity ? entity.name : titled, start: label.start, end: label.end, type: 'person', role: entity?.roles[0] ?? null };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { assemble, type TaggedAttribution } from './assemble.js';
 import { setLearnedCues } from './cueWords.js';
 import { stackedFeatures, tokenFeatures, viewOf } from './features.js';
-import { decode, emissionScores, weightsFromFile, type Weights, type WeightsFile } from './sequenceModel.js';
+import { featureRows, viterbi, weightsFromFile, type Weights, type WeightsFile } from './sequenceModel.js';
 import { paragraphStarts, tokenize, type TokenTable } from './tokens.js';
 
 export type { TaggedAttribution, TokenSpan } from './assemble.js';
@@ -23,7 +23,7 @@ export function tagAttributions(text: string): { tokens: TokenTable; tags: Uint8
   let tags: Uint8Array = new Uint8Array(0);
   passes.forEach((w, k) => {
     const features = k === 0 ? base : stackedFeatures(tokens, view, base, tags);
-    tags = decode(emissionScores(features, w), tokens.length, w.transition, starts);
+    tags = viterbi(featureRows(features, w.index), w.emission, w.transition, starts);
   });
   return { tokens, tags, attributions: assemble(tokens, tags) };
 }

@@ -112,46 +112,8 @@ export function viterbi(rows: FeatureRows, emission: ArrayLike<number>, transiti
   return decode(em, n, transition, paragraphStart);
 }
 
-/**
- * The emission scores of every token straight from its feature keys (T per token): the tagging path, which
- * needs no list of weight rows, so each key costs one probe of the index and one read of its weights.
- */
-export function emissionScores(f: FeatureKeys, w: Weights): Float64Array {
-  const n = f.offsets.length - 1;
-  const em = new Float64Array(n * T);
-  const emission = w.emission;
-  const index = w.index;
-  const keys = f.keys;
-  for (let i = 0; i < n; i++) {
-    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0;
-    for (let k = f.offsets[i]!, end = f.offsets[i + 1]!; k < end; k++) {
-      const row = index.get(keys[k]!);
-      if (row < 0) continue;
-      const b = row * T;
-      e0 += emission[b]!;
-      e1 += emission[b + 1]!;
-      e2 += emission[b + 2]!;
-      e3 += emission[b + 3]!;
-      e4 += emission[b + 4]!;
-      e5 += emission[b + 5]!;
-      e6 += emission[b + 6]!;
-      e7 += emission[b + 7]!;
-    }
-    const o = i * T;
-    em[o] = e0;
-    em[o + 1] = e1;
-    em[o + 2] = e2;
-    em[o + 3] = e3;
-    em[o + 4] = e4;
-    em[o + 5] = e5;
-    em[o + 6] = e6;
-    em[o + 7] = e7;
-  }
-  return em;
-}
-
 /** Viterbi over per-token emission scores (T per token); `transition` is (T + 1) × T, row T the text's start. */
-export function decode(em: Float64Array, n: number, transition: ArrayLike<number>, paragraphStart?: Uint8Array): Uint8Array {
+function decode(em: Float64Array, n: number, transition: ArrayLike<number>, paragraphStart?: Uint8Array): Uint8Array {
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
   // Forbidden transitions cost -Infinity, so the inner loop needs no test.
