@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nlpCorpusSentences } from '../test/support/corpus.js';
 import type { BatchSummary } from '../src/corpus/summary.js';
+import { byteScreen, fixText, passesScreen } from '../src/repair/index.js';
 
 const BIN = fileURLToPath(new URL('../../bin/unmangle', import.meta.url));
 const FTFY = fileURLToPath(new URL('../../../shared/peers/ftfy', import.meta.url));
@@ -97,6 +98,7 @@ if (Number.isFinite(ftfyRate)) {
 } else {
   console.log(`ftfy: could not run (${ftfyRun.stderr.trim().split('\n').pop()})`);
 }
+screenReport();
 const vsFtfy = (rate: number) => (Number.isFinite(ftfyRate) ? `  = ${(rate / ftfyRate).toFixed(1)}× ftfy` : '');
 
 const linesRun = best(['batch', '--lines', '--workers', '1', linesFile, '-o', '/dev/null']);
@@ -128,3 +130,38 @@ if (HUGE_GB > 0) {
   console.log('memory: set UNMANGLE_BENCH_HUGE_GB=10 to run a 10 GB input (minutes) and report its peak RSS');
 }
 rmSync(out, { force: true });
+
+/**
+ * What the byte screen passes on the lines (a record it passes is written through without repair)
+ * and why the others go to the pipeline: the byte classes that stopped them, and how many of those
+ * the pipeline then changed. The rest of a clean corpus's cost is in these lines.
+ */
+function screenReport(): void {
+  const screen = byteScreen()!;
+  const reasons = new Map<string, { lines: number; bytes: number; changed: number }>();
+  let passed = 0;
+  let passedBytes = 0;
+  for (const line of lines) {
+    const bytes = Buffer.from(line);
+    if (passesScreen(screen, bytes)) {
+      passed++;
+      passedBytes += bytes.length;
+      continue;
+    }
+    const why = new Set<string>();
+    for (const b of bytes) if (screen[b] === 1) why.add(b >= 0x80 ? 'non-ASCII' : b === 0x26 ? '&' : b === 0x3b ? ';' : 'control');
+    const key = [...why].sort().join(' + ');
+    const r = reasons.get(key) ?? { lines: 0, bytes: 0, changed: 0 };
+    r.lines++;
+    r.bytes += bytes.length;
+    if (fixText(line) !== line) r.changed++;
+    reasons.set(key, r);
+  }
+  const total = lines.length;
+  const pct = (n: number) => `${((100 * n) / total).toFixed(1)}%`;
+  console.log(`byte screen on nlp-corpus ×1: ${pct(passed)} of lines pass (${((100 * passedBytes) / Buffer.byteLength(linesText)).toFixed(1)}% of bytes) and are written through; the others go to the pipeline, stopped by:`);
+  for (const [key, r] of [...reasons].sort((a, b) => b[1].lines - a[1].lines)) {
+    console.log(`  ${key.padEnd(28)} ${pct(r.lines).padStart(6)} of lines, ${r.changed.toLocaleString('en-US')} of ${r.lines.toLocaleString('en-US')} changed by the pipeline`);
+  }
+}
+

@@ -1,10 +1,10 @@
 import { expectOptions, expectString } from '../repair/arguments.js';
-import { buildEntities, publicEntities, type EntityTable } from './entities.js';
+import { buildEntities, publicEntities, type EntityRecord, type EntityTable } from './entities.js';
 import { unsupportedReason } from './language.js';
 import { tagAttributions, type TaggedAttribution, type TokenSpan, type TokenTable } from './model/index.js';
-import { findQuoteSpans } from './quoteSpans.js';
+import { findQuoteSpans, type QuoteSpan } from './quoteSpans.js';
 import { ruleAttributions, type RuleAttribution } from './rules.js';
-import { collectMentions, type Mention } from './speakers.js';
+import { collectMentions, upperBound, type Mention } from './speakers.js';
 import type { AttributeOptions, AttributionResult, Quote, QuoteKind, Span, Speaker } from './types.js';
 
 /**
@@ -34,12 +34,15 @@ export function attribute(text: string, options: AttributeOptions = {}): Attribu
     // A lone pronoun is the source of an inverted attribution ("…”, — said he"), never what was said.
     if (q && !LONE_PRONOUN.test(q.text)) quotes.push(q);
   }
+  startAtQuotations(text, quotes, spans);
   mergeRules(text, quotes, ruleAttributions(text, spans, mentions), table);
+  subjectsOfCues(text, quotes, mentions, table);
   inheritSpeakers(text, quotes);
-  return { lang, supported: true, quotes, entities: publicEntities(table) };
+  return { lang, supported: true, quotes: transcriptTurns(text, quotes, table), entities: publicEntities(table) };
 }
 
 const EDGE = /[\s\p{P}\p{S}]/u;
+const SIGNATURE_CUES = new Set(['―', '—', '–', '-', '--']);
 const LONE_PRONOUN = /^(?:he|she|they|it|i|we|you)$/iu;
 
 function overlap(a: Span, b: Span): number {
@@ -51,10 +54,19 @@ function overlap(a: Span, b: Span): number {
  * attributions it missed entirely (those with a speaker), in layouts PolNeAR does not have.
  */
 function mergeRules(text: string, quotes: Quote[], rules: readonly RuleAttribution[], table: EntityTable): void {
+  // A signed quotation stands alone: an attribution the tagger ran on into it keeps only its other parts.
+  for (const r of rules) {
+    if (!r.speaker || !SIGNATURE_CUES.has(r.cue ?? '')) continue;
+    for (const q of quotes) {
+      if (q.parts.length < 2 || overlap(q, r) === 0) continue;
+      const rest = q.parts.filter((p) => overlap(p, r) === 0);
+      if (rest.length && rest.length < q.parts.length) withParts(text, q, rest);
+    }
+  }
   for (const q of quotes) {
-    if (q.speaker) continue;
     const r = rules.find((x) => x.speaker && overlap(x, q) * 2 >= Math.min(x.end - x.start, q.end - q.start));
-    if (r) q.speaker = speakerOf(r.speaker!, table);
+    // A signature under the quotation (“…” ― Name) names its speaker better than any source inside the text.
+    if (r && (!q.speaker || SIGNATURE_CUES.has(r.cue ?? ''))) q.speaker = speakerOf(r.speaker!, table);
   }
   for (const r of rules) {
     if (!r.speaker || quotes.some((q) => overlap(q, r) > 0)) continue;
@@ -70,6 +82,65 @@ function mergeRules(text: string, quotes: Quote[], rules: readonly RuleAttributi
     });
   }
   quotes.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+// What may stand between an introducing phrase and the quotation it introduces ("asking her, “…").
+const INTRODUCED = /[,:]\s*$/u;
+
+/**
+ * "… before asking her, “I just want to know …”": when a content runs from an introducing phrase into a
+ * quotation of whole sentences and ends with it, the quotation alone is what was said (PolNeAR's reading); the
+ * phrase before it names the speech act. A fragment woven into the clause ("called it “a disgrace”") stays, and so
+ * does a leading "that" ("wrote that, “For those …”"), which is part of the content.
+ */
+function startAtQuotations(text: string, quotes: Quote[], spans: readonly QuoteSpan[]): void {
+  let k = 0;
+  for (const q of quotes) {
+    const first = q.parts[0]!;
+    while (k < spans.length && spans[k]!.open < first.start) k++;
+    const qs = spans[k];
+    if (!qs || qs.open >= first.end || qs.end < first.end - 1 || qs.end > first.end + 2) continue;
+    const lead = text.slice(first.start, qs.open);
+    if (!INTRODUCED.test(lead) || /\bthat\W*$/iu.test(lead) || /["“”«»„]/u.test(lead) || !/^\P{L}*\p{Lu}/u.test(text.slice(qs.start, qs.start + 4))) continue;
+    const trimmed = trimSpan(text, qs.start, first.end);
+    if (!trimmed) continue;
+    q.parts[0] = trimmed;
+    q.start = trimmed.start;
+    q.text = text.slice(q.start, q.end);
+    q.kind = kindOf(text, q.parts);
+  }
+}
+
+// Between a subject and its cue: auxiliaries, negation and adverbs ("is promoting", "had also declared").
+const SUBJECT_GAP = /^(?:\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|does|did|do|not|also|been|being|\p{Ll}+ly))*\s*$/u;
+
+/**
+ * A content whose cue the tagger found but whose source it did not: the mention just before the cue in its
+ * sentence is the subject that holds the statement ("Hillary Clinton is promoting plans for …").
+ */
+function subjectsOfCues(text: string, quotes: Quote[], mentions: readonly Mention[], table: EntityTable): void {
+  for (const q of quotes) {
+    if (q.speaker || !q.cueSpan) continue;
+    const cue = q.cueSpan.start;
+    for (let i = upperBound(mentions, cue) - 1; i >= 0; i--) {
+      const m = mentions[i]!;
+      if (m.end > cue) continue;
+      if (cue - m.end > 60 || (m.start < q.end && m.end > q.start)) break;
+      if (!SUBJECT_GAP.test(text.slice(m.end, cue)) || /^(?:his|her|its|their)$/iu.test(m.text)) break;
+      q.speaker = speakerOf(m, table);
+      break;
+    }
+  }
+}
+
+
+/** Gives a quote fewer parts: its span, text and kind follow. */
+function withParts(text: string, q: Quote, parts: Span[]): void {
+  q.parts = parts;
+  q.start = parts[0]!.start;
+  q.end = parts[parts.length - 1]!.end;
+  q.text = text.slice(q.start, q.end);
+  q.kind = kindOf(text, parts);
 }
 
 /** The cue as written may differ in spacing and case from its normalised form. */
@@ -198,4 +269,68 @@ function inheritSpeakers(text: string, quotes: Quote[]): void {
     const breaks = between.split('\n').length - 1;
     if (breaks <= 1 || (breaks <= 2 && /\n\s*\n/.test(between))) q.speaker = prev.speaker;
   }
+}
+
+// "WALLACE: Let’s start…" / "MR. PENCE: Well, …": a speaker label in capitals opening a paragraph of a transcript.
+const TURN_LABEL = /^[ \t]*["“]?[ \t]*((?:MR\.|MRS\.|MS\.|DR\.|SEN\.|GOV\.)?[ \t]*\p{Lu}[\p{Lu}'’-]+(?:[ \t]\p{Lu}[\p{Lu}'’.-]+){0,2}):[ \t]/gmu;
+
+/**
+ * In a transcript each turn is one attribution: the label names who speaks, the rest of the paragraph is what
+ * was said. Whatever the tagger read inside a turn (a stray quotation mark, a clause about a third person)
+ * gives way to it.
+ */
+function transcriptTurns(text: string, quotes: Quote[], table: EntityTable): Quote[] {
+  const turns: Quote[] = [];
+  const lines: Span[] = [];
+  let bySurname: Map<string, EntityRecord> | null = null;
+  for (const m of text.matchAll(TURN_LABEL)) {
+    bySurname ??= peopleBySurname(table);
+    const labelStart = m.index + m[0].indexOf(m[1]!);
+    const label = { start: labelStart, end: labelStart + m[1]!.length };
+    const lineEnd = text.indexOf('\n', m.index);
+    const content = trimSpan(text, m.index + m[0].length, lineEnd < 0 ? text.length : lineEnd);
+    if (!content) continue;
+    lines.push({ start: m.index, end: content.end });
+    const parts = [content];
+    turns.push({
+      text: text.slice(content.start, content.end),
+      ...content,
+      parts,
+      kind: kindOf(text, parts),
+      cue: ':',
+      cueSpan: { start: label.end, end: label.end + 1 },
+      speaker: labelSpeaker(text, label, bySurname),
+    });
+  }
+  if (turns.length < 2) return quotes; // one capitalised word and a colon is a heading, not a transcript
+  const kept: Quote[] = [];
+  let j = 0;
+  for (const q of quotes) {
+    // An attribution that began before the turns keeps only its parts before the first turn it reaches.
+    while (j < lines.length && lines[j]!.end <= q.start) j++;
+    const cut = j < lines.length && lines[j]!.start < q.end ? lines[j]! : null;
+    const rest = cut ? q.parts.filter((p) => p.end <= cut.start) : q.parts;
+    if (!rest.length) continue;
+    if (rest.length < q.parts.length) withParts(text, q, rest);
+    kept.push(q);
+  }
+  return [...kept, ...turns].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** People by the last word of their name, lower case; the first one named wins. */
+function peopleBySurname(table: EntityTable): Map<string, EntityRecord> {
+  const out = new Map<string, EntityRecord>();
+  for (const e of table.entities) {
+    const surname = e.name.toLowerCase().split(/\s+/u).pop()!;
+    if (e.type === 'person' && !out.has(surname)) out.set(surname, e);
+  }
+  return out;
+}
+
+function labelSpeaker(text: string, label: Span, people: ReadonlyMap<string, EntityRecord>): Speaker {
+  const mention = text.slice(label.start, label.end);
+  const surname = mention.split(/[\s.]+/u).filter(Boolean).pop()!.toLowerCase();
+  const entity = people.get(surname);
+  const titled = mention.toLowerCase().replace(/(^|[\s.'’-])\p{Ll}/gu, (c) => c.toUpperCase());
+  return { mention, name: entity ? entity.name : titled, start: label.start, end: label.end, type: 'person', role: entity?.roles[0] ?? null };
 }

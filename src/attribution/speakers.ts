@@ -268,7 +268,8 @@ export function mentionAfter(text: string, mentions: readonly Mention[], pos: nu
   return gapIsAdverbs(text.slice(pos, m.start)) ? m : null;
 }
 
-function upperBound(mentions: readonly Mention[], pos: number): number {
+/** The index of the first mention starting at or after `pos` (mentions are in text order). */
+export function upperBound(mentions: readonly Mention[], pos: number): number {
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {

@@ -102,6 +102,9 @@ export interface ChunkResult {
   stopped: boolean;
 }
 
+/** What a queue run's chunks are cut to: large enough that a queue's cost per job is small beside the work. */
+export const PIECE_BYTES = 2 << 20;
+
 export function emptyStats(): ChunkStats {
   return { in: 0, out: 0, repaired: 0, unchanged: 0, rejected: 0, otherShards: 0, fixes: {}, charsIn: 0, charsOut: 0 };
 }

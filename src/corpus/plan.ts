@@ -4,7 +4,7 @@ import { InputError } from './io/errors.js';
 import { expandInputs, fileProblem, type InputFile } from './inputs.js';
 import { CHUNK_RECORDS } from './chunks.js';
 import { BatchSetupError, checkOutDirNames, settingsFor, type BatchConfig } from './run.js';
-import type { TaskSettings } from './chunk.js';
+import { PIECE_BYTES, type TaskSettings } from './chunk.js';
 
 /**
  * A chunk as a plain description that any thread or machine can process on its own, reading the
@@ -34,8 +34,7 @@ export interface PlannedFile extends InputFile {
  */
 export type Piece = { kind: 'range'; start: number; end: number; firstN: number; lines: number } | { kind: 'file' };
 
-/** What a run's chunks are cut to: large enough that a queue's cost per job is small beside the work. */
-export const PIECE_BYTES = 2 << 20;
+export { PIECE_BYTES };
 
 const SCAN_BYTES = 4 << 20;
 

@@ -1,6 +1,7 @@
 import { byteScreen, type ByteScreen } from '../repair/index.js';
 import { damageScore } from './damage.js';
 import { InputError, where } from './io/errors.js';
+import { flatRecord } from './io/flatRecord.js';
 import { parseTextRecord, type JsonObject } from './io/jsonRecord.js';
 import { decodeDocument } from './io/readDocument.js';
 import { describeInvalidUtf8, decodeUtf8, findInvalidUtf8 } from './io/utf8.js';
@@ -36,6 +37,44 @@ interface RunTools {
   lineScreen: ByteScreen | null;
   /** Whether the screen flags every non-ASCII byte: a line it passes is ASCII, so latin1 is its UTF-8. */
   asciiOnly: boolean;
+  /** The screens as `LineTable`s, for the loop over a chunk's bytes: a JSON line's and a `--lines` line's. */
+  jsonTable: LineTable | null;
+  lineTable: LineTable | null;
+}
+
+/**
+ * Per byte value, what the loop over a line-based chunk does with it (see `ChunkWork.lines`): one
+ * table lookup per byte screens the line, finds its end and, for `--lines`, whether it needs a JSON
+ * escape. In issue #13 the screen's own loop, a second loop for the line breaks and the escape test
+ * were the largest cost of a clean corpus after the output.
+ */
+interface LineTable {
+  codes: Uint8Array;
+  /** What a carriage return inside a line is. */
+  cr: number;
+}
+const PASS = 0;
+/** The screen flags it: the record goes through the pipeline. */
+const FLAGGED = 1;
+/** `--lines`: needs an escape in a JSON string (a quote, a backslash, a control character); a bit beside FLAGGED. */
+const ESCAPE = 2;
+const LINE_FEED = 4;
+/** A carriage return: the line's end when a line feed (or the chunk's end) follows, else `cr`. */
+const RETURN = 5;
+/** JSON lines: an escape, screened as the character it stands for. */
+const BACKSLASH_ESCAPE = 6;
+
+function lineTable(screen: ByteScreen, json: boolean): LineTable {
+  const codes = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) {
+    // Both bits where both hold: a line the pipeline leaves as it is is written from its bytes, escaped or not.
+    codes[b] = (screen[b] === 1 ? FLAGGED : PASS) | (!json && (b < 0x20 || b === QUOTE || b === BACKSLASH) ? ESCAPE : PASS);
+  }
+  const cr = codes[0x0d]!;
+  codes[0x0d] = RETURN;
+  codes[0x0a] = LINE_FEED;
+  if (json && codes[BACKSLASH] !== FLAGGED) codes[BACKSLASH] = BACKSLASH_ESCAPE;
+  return { codes, cr };
 }
 
 const tools = new Map<string, RunTools>();
@@ -53,7 +92,14 @@ async function runFor(settings: TaskSettings): Promise<RunTools> {
       lineScreen[0] = 1;
       lineScreen.fill(1, 0x80);
     }
-    made = { process, screen, lineScreen, asciiOnly: screen !== null && screen[0x80] === 1 };
+    made = {
+      process,
+      screen,
+      lineScreen,
+      asciiOnly: screen !== null && screen[0x80] === 1,
+      jsonTable: screen ? lineTable(screen, true) : null,
+      lineTable: lineScreen ? lineTable(lineScreen, false) : null,
+    };
     tools.set(key, made);
   }
   return made;
@@ -71,6 +117,8 @@ const QUOTE = 0x22;
 const CLOSING_FIXES = Buffer.from(',"fixes":{"total":0},"damage":0}}\n');
 const CLOSING_COUNTS = Buffer.from('{"fixes":{"total":0},"damage":0}}\n');
 const CLOSING_TOTAL = Buffer.from('{"total":0}}\n');
+const CLOSING_NONE = Buffer.from('}\n');
+const QUOTE_BYTE = Buffer.from('"');
 const NEWLINE = Buffer.from('\n');
 const LINE_KEY = Buffer.from(',"line":');
 
@@ -87,8 +135,16 @@ class ChunkWork {
   private readonly metaOpen: Buffer;
   /** The member the metadata goes in: `unmangle`, or `fixes` for the service's records. */
   private readonly metaKey: string;
+  /** The text field's and the metadata member's names as bytes, for `flatRecord`. */
+  private readonly fieldBytes: Buffer;
+  private readonly metaKeyBytes: Buffer;
   /** `{"text":` for `--lines` records. */
   private readonly fieldOpen: Buffer;
+  /** `{"text":"`, for a `--lines` record that needs no escape. */
+  private readonly fieldOpenQuoted: Buffer;
+  /** What follows a clean record's own bytes up to its line number (full metadata) or its end, and the same after a closing quote. */
+  private readonly cleanTail: Buffer;
+  private readonly cleanTailQuoted: Buffer;
 
   constructor(
     private readonly task: ChunkTask,
@@ -96,12 +152,21 @@ class ChunkWork {
   ) {
     this.settings = task.settings;
     this.all = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
-    // Room for the metadata of small records too: growing the buffer would copy it.
-    this.out = new OutputBytes(4096 + task.bytes.byteLength * 2);
     this.sourceJson = JSON.stringify(task.source);
     this.fieldOpen = Buffer.from(`{${JSON.stringify(this.settings.field)}:`);
+    this.fieldBytes = Buffer.from(this.settings.field);
+    this.metaKeyBytes = Buffer.from(this.settings.meta === 'fixes' ? 'fixes' : 'unmangle');
+    this.fieldOpenQuoted = Buffer.from(`{${JSON.stringify(this.settings.field)}:"`);
     this.metaKey = this.settings.meta === 'fixes' ? 'fixes' : 'unmangle';
     this.metaOpen = Buffer.from(this.settings.meta === 'full' ? `,"unmangle":{"source":${this.sourceJson}` : `,"${this.metaKey}":`);
+    const meta = this.settings.meta;
+    this.cleanTail = meta === 'none' ? CLOSING_NONE : Buffer.concat([this.metaOpen, meta === 'full' ? LINE_KEY : meta === 'fixes' ? CLOSING_TOTAL : CLOSING_COUNTS]);
+    this.cleanTailQuoted = Buffer.concat([QUOTE_BYTE, this.cleanTail]);
+    // Room for every record's metadata too: growing the buffer would copy all of it (a tenth of a
+    // clean run's time when the metadata outweighed the records). Pages not written cost nothing.
+    const records = task.lineCount ?? task.lengths.length;
+    const perRecord = this.fieldOpenQuoted.length + this.cleanTailQuoted.length + CLOSING_FIXES.length + 16;
+    this.out = new OutputBytes(4096 + task.bytes.byteLength * 2 + records * perRecord);
   }
 
   processAll(): void {
@@ -116,21 +181,7 @@ class ChunkWork {
       return;
     }
     if (task.lineCount !== undefined) {
-      // Synchronous and without an object per line: this loop runs for every record of a corpus.
-      // No length limit here: an oversize line is kept whole so that it can be rejected verbatim.
-      const all = this.all;
-      let n = task.firstN;
-      let start = 0;
-      const end = all.length;
-      while (start < end && !this.stopped) {
-        let nl = all.indexOf(0x0a, start);
-        if (nl < 0) nl = end;
-        const lineEnd = nl > start && all[nl - 1] === 0x0d ? nl - 1 : nl;
-        if (task.format === 'jsonl') this.jsonLine(start, lineEnd, n);
-        else this.textLine(start, lineEnd, n);
-        n++;
-        start = nl + 1;
-      }
+      this.lines(task.format === 'jsonl' ? this.tools.jsonTable : this.tools.lineTable);
       return;
     }
     let offset = 0;
@@ -142,15 +193,71 @@ class ChunkWork {
     }
   }
 
-  private jsonLine(start: number, end: number, n: number): void {
+  /**
+   * Every line of the chunk, screened on the way: synchronous and without an object per line, as
+   * this loop runs for every byte of a corpus. No length limit here: an oversize line is kept whole
+   * so that it can be rejected verbatim. Without a table (nothing can be screened), each line just
+   * goes to the pipeline.
+   */
+  private lines(table: LineTable | null): void {
+    const { all, task } = this;
+    const json = task.format === 'jsonl';
+    const end = all.length;
+    let n = task.firstN;
+    let start = 0;
+    if (table === null) {
+      while (start < end && !this.stopped) {
+        let nl = all.indexOf(0x0a, start);
+        if (nl < 0) nl = end;
+        const lineEnd = nl > start && all[nl - 1] === 0x0d ? nl - 1 : nl;
+        if (json) this.jsonLine(start, lineEnd, n, false);
+        else this.textLine(start, lineEnd, n, false, false);
+        n++;
+        start = nl + 1;
+      }
+      return;
+    }
+    const codes = table.codes;
+    const screen = this.tools.screen!;
+    // What the line so far holds: FLAGGED and ESCAPE bits.
+    let seen = 0;
+    for (let i = 0; i <= end; i++) {
+      const code = i === end ? LINE_FEED : codes[all[i]!]!;
+      if (code === PASS) continue;
+      if (code === LINE_FEED) {
+        if (i === end && start === end) break; // the chunk ended with its last line's line feed
+        const lineEnd = i > start && all[i - 1] === 0x0d ? i - 1 : i;
+        if (json) this.jsonLine(start, lineEnd, n, (seen & FLAGGED) === 0);
+        else this.textLine(start, lineEnd, n, (seen & FLAGGED) === 0, (seen & ESCAPE) !== 0);
+        if (this.stopped) return;
+        n++;
+        start = i + 1;
+        seen = 0;
+      } else if (code === RETURN) {
+        if (i + 1 < end && all[i + 1] !== 0x0a) seen |= table.cr;
+      } else if (code === BACKSLASH_ESCAPE) {
+        const length = escapeLength(screen, all, i);
+        if (length < 0) seen |= FLAGGED;
+        else i += length - 1;
+      } else {
+        seen |= code;
+      }
+    }
+  }
+
+  private jsonLine(start: number, end: number, n: number, screened: boolean): void {
     const { settings, all } = this;
     if (isBlank(all, start, end)) return;
+    // A screened line is ASCII when the screen flags non-ASCII bytes: no need to validate it as UTF-8,
+    // and a flat record (most are) need not even be parsed to be written through.
+    const ascii = screened && this.tools.asciiOnly && end - start <= settings.maxLineBytes;
+    if (ascii && !settings.shard) {
+      const flat = flatRecord(all, start, end, this.fieldBytes, this.metaKeyBytes);
+      if (flat !== null && this.writtenThrough(flat.hasMetaKey, start, end, n, flat.textLength)) return;
+    }
     const bytes = all.subarray(start, end);
     const lineKey = settings.shard ? `${this.task.shardName}:${n}` : '';
-    const screen = this.tools.screen;
-    const screened = screen !== null && passesJsonScreen(screen, all, start, end);
-    // A screened line is ASCII when the screen flags non-ASCII bytes: no need to validate it as UTF-8.
-    let parsed = screened && this.tools.asciiOnly && bytes.length <= settings.maxLineBytes ? parseAscii(all.toString('latin1', start, end), settings.field) : null;
+    let parsed = ascii ? parseAscii(all.toString('latin1', start, end), settings.field) : null;
     if (!parsed) {
       try {
         parsed = parseTextRecord({ number: n, bytes, oversize: bytes.length > settings.maxLineBytes }, this.task.source, settings.field, settings.maxLineBytes);
@@ -169,63 +276,32 @@ class ChunkWork {
         return;
       }
     }
-    if (screened && settings.output === 'jsonl' && !(this.metaKey in record)) {
-      const close = closingBrace(all, start, end);
-      if (close > start) {
-        // Clean: the line as it came, with the metadata appended inside its braces.
-        this.counted(text.length);
-        this.out.bytes(all.subarray(start, close));
-        this.cleanMeta(n);
-        return;
-      }
-    }
-    let processed: Processed;
-    try {
-      processed = this.tools.process({ text, source: this.task.source });
-    } catch (err) {
-      this.failed(err, n, bytes);
-      return;
-    }
+    if (screened && this.writtenThrough(this.metaKey in record, start, end, n, text.length)) return;
+    const processed = this.repaired(text, n, bytes);
+    if (processed === null) return;
+    // Without metadata a record the pipeline went through is written as JSON.stringify writes it, as before.
+    if (untouched(processed) && settings.meta !== 'none' && this.writtenThrough(this.metaKey in record, start, end, n, processed.inputLength)) return;
     record[settings.field] = processed.text;
     this.finish(record, processed, { n }, bytes);
   }
 
-  private textLine(start: number, end: number, n: number): void {
+  private textLine(start: number, end: number, n: number, screened: boolean, escape: boolean): void {
     const { settings, all } = this;
     const source = this.task.source;
     if (settings.shard && !inShard(`${this.task.shardName}:${n}`, settings.shard)) {
       this.stats.otherShards++;
       return;
     }
-    const bytes = all.subarray(start, end);
-    if (bytes.length > settings.maxLineBytes) {
-      this.reject(new InputError(where(source, n), `line is longer than ${settings.maxLineBytes} bytes (--max-line-bytes)`), bytes, n);
+    if (end - start > settings.maxLineBytes) {
+      this.reject(new InputError(where(source, n), `line is longer than ${settings.maxLineBytes} bytes (--max-line-bytes)`), all.subarray(start, end), n);
       return;
     }
-    const screen = this.tools.lineScreen;
-    if (screen) {
-      // One pass: the screen, and whether the line needs any JSON escape.
-      let escape = false;
-      let i = start;
-      for (; i < end; i++) {
-        const b = all[i]!;
-        if (screen[b] === 1) break;
-        if (b < 0x20 || b === QUOTE || b === BACKSLASH) escape = true;
-      }
-      if (i === end) {
-        this.counted(end - start);
-        if (settings.output === 'raw') {
-          this.out.bytes(bytes);
-          this.out.bytes(NEWLINE);
-        } else {
-          this.out.bytes(this.fieldOpen);
-          if (escape) this.out.text(JSON.stringify(all.toString('latin1', start, end)));
-          else this.out.quoted(bytes);
-          this.cleanMeta(n);
-        }
-        return;
-      }
+    if (screened) {
+      // ASCII: latin1 is its text.
+      this.unchangedLine(start, end, n, end - start, escape ? all.toString('latin1', start, end) : null);
+      return;
     }
+    const bytes = all.subarray(start, end);
     const text = decodeUtf8(bytes);
     if (text === null) {
       const problem = findInvalidUtf8(bytes)!;
@@ -236,14 +312,45 @@ class ChunkWork {
       this.reject(new InputError(where(source, n), 'binary data (NUL byte), not text'), bytes, n);
       return;
     }
-    let processed: Processed;
-    try {
-      processed = this.tools.process({ text, source });
-    } catch (err) {
-      this.failed(err, n, bytes);
-      return;
+    const processed = this.repaired(text, n, bytes);
+    if (processed === null) return;
+    if (untouched(processed)) this.unchangedLine(start, end, n, processed.inputLength, escape ? text : null);
+    else this.finish({ [settings.field]: processed.text }, processed, { n });
+  }
+
+  /**
+   * A JSON line nothing was done to: the line as it came, with the metadata appended inside its
+   * braces. False when the line is not that simple (a byte-order mark, its own metadata member).
+   */
+  private writtenThrough(hasMetaKey: boolean, start: number, end: number, n: number, length: number): boolean {
+    if (this.settings.output !== 'jsonl' || hasMetaKey) return false;
+    const close = closingBrace(this.all, start, end);
+    if (close <= start) return false;
+    this.counted(length);
+    this.out.range(this.all, start, close);
+    this.cleanMeta(n, this.cleanTail);
+    return true;
+  }
+
+  /**
+   * A `--lines` record nothing was done to, from its bytes: `escaped` is its text when it holds a
+   * character a JSON string escapes (a quote, a backslash, a control character), else null.
+   */
+  private unchangedLine(start: number, end: number, n: number, length: number, escaped: string | null): void {
+    this.counted(length);
+    const out = this.out;
+    if (this.settings.output === 'raw') {
+      out.range(this.all, start, end);
+      out.bytes(NEWLINE);
+    } else if (escaped !== null) {
+      out.bytes(this.fieldOpen);
+      out.text(JSON.stringify(escaped));
+      this.cleanMeta(n, this.cleanTail);
+    } else {
+      out.bytes(this.fieldOpenQuoted);
+      out.range(this.all, start, end);
+      this.cleanMeta(n, this.cleanTailQuoted);
     }
-    this.finish({ [settings.field]: processed.text }, processed, { n });
   }
 
   /**
@@ -284,13 +391,8 @@ class ChunkWork {
       this.reject(new InputError(where(source, n + problem.line - 1, problem.column), `${describeInvalidUtf8(problem)}; not UTF-8 text`), null, n);
       return;
     }
-    let processed: Processed;
-    try {
-      processed = this.tools.process({ text, source });
-    } catch (err) {
-      this.failed(err, n, bytes);
-      return;
-    }
+    const processed = this.repaired(text, n, bytes);
+    if (processed === null) return;
     this.finish({}, processed, { n });
   }
 
@@ -336,23 +438,17 @@ class ChunkWork {
     stats.charsOut += length;
   }
 
-  /** The metadata of a record nothing was done to, and the line's end (the object has its text field before it). */
-  private cleanMeta(n: number): void {
+  /**
+   * The metadata of a record nothing was done to, and the line's end (the object has its text field
+   * before it): `tail` is all of it but the line number and what follows it under full metadata.
+   */
+  private cleanMeta(n: number, tail: Buffer): void {
     const out = this.out;
-    const meta = this.settings.meta;
-    if (meta === 'none') {
-      out.text('}\n');
-      return;
-    }
-    if (meta === 'full') {
-      out.bytes(this.metaOpen);
-      out.bytes(LINE_KEY);
+    out.bytes(tail);
+    if (this.settings.meta === 'full') {
       out.decimal(n);
       out.bytes(CLOSING_FIXES);
-      return;
     }
-    out.bytes(this.metaOpen);
-    out.bytes(meta === 'fixes' ? CLOSING_TOTAL : CLOSING_COUNTS);
   }
 
   /** The record after processing: its output line(s), counts and metadata. */
@@ -425,6 +521,16 @@ class ChunkWork {
     return `${json}"fixes":{"total":${total}${fixes}},"damage":${damageScore(processed.counts, processed.inputLength)}}`;
   }
 
+  /** The text through the pipeline, or null when it was rejected (a bad record, not a bug). */
+  private repaired(text: string, n: number, bytes: Buffer): Processed | null {
+    try {
+      return this.tools.process({ text, source: this.task.source });
+    } catch (err) {
+      this.failed(err, n, bytes);
+      return null;
+    }
+  }
+
   private failed(err: unknown, n: number, bytes: Buffer): void {
     if (err instanceof InputError) this.reject(err, bytes, n);
     else if (err instanceof RecordError) this.reject(new InputError(where(this.task.source, n), err.message), bytes, n);
@@ -464,6 +570,13 @@ function linesBefore(bytes: Buffer, end: number): number {
   return lines;
 }
 
+/** The pipeline changed nothing and counted nothing: the record's output is its input's, with empty metadata. */
+function untouched(processed: Processed): boolean {
+  if (processed.changed || processed.extra) return false;
+  for (const _ in processed.counts) return false;
+  return true;
+}
+
 function unchanged(text: string): Processed {
   return { text, counts: {}, changed: false, inputLength: text.length };
 }
@@ -477,30 +590,23 @@ function passesScreenAll(screen: ByteScreen, bytes: Uint8Array): boolean {
 const ESCAPED: Record<number, number> = { 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c, 0x22: 0x22, 0x5c: 0x5c, 0x2f: 0x2f };
 
 /**
- * The screen over a JSON line's bytes, escapes read as what they stand for (`\u0026` is `&`, `\r`
- * a carriage return). Keys and other fields are screened too, which only makes it stricter.
+ * The JSON escape at `at` (a backslash) screened as the character it stands for (`\u0026` is `&`,
+ * `\r` a carriage return): its length, or -1 when the screen flags it or it is not valid JSON (the
+ * parser will then say so). Keys and other fields are screened too, which only makes it stricter.
  */
-export function passesJsonScreen(screen: ByteScreen, bytes: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const b = bytes[i]!;
-    if (screen[b] === 1) return false;
-    if (b !== BACKSLASH) continue;
-    const e = bytes[++i];
-    if (e === 0x75) {
-      let code = 0;
-      for (let k = 0; k < 4; k++) {
-        const h = bytes[i + 1 + k];
-        const d = h === undefined ? -1 : h >= 0x30 && h <= 0x39 ? h - 0x30 : h >= 0x61 && h <= 0x66 ? h - 0x57 : h >= 0x41 && h <= 0x46 ? h - 0x37 : -1;
-        if (d < 0) return false; // not valid JSON; the parser will say so
-        code = code * 16 + d;
-      }
-      i += 4;
-      if (screen[code < 0x80 ? code : 0x80] === 1) return false;
-    } else if (e === undefined || ESCAPED[e] === undefined || screen[ESCAPED[e]!] === 1) {
-      return false;
+function escapeLength(screen: ByteScreen, bytes: Uint8Array, at: number): number {
+  const e = bytes[at + 1];
+  if (e === 0x75) {
+    let code = 0;
+    for (let k = 0; k < 4; k++) {
+      const h = bytes[at + 2 + k];
+      const d = h === undefined ? -1 : h >= 0x30 && h <= 0x39 ? h - 0x30 : h >= 0x61 && h <= 0x66 ? h - 0x57 : h >= 0x41 && h <= 0x46 ? h - 0x37 : -1;
+      if (d < 0) return -1;
+      code = code * 16 + d;
     }
+    return screen[code < 0x80 ? code : 0x80] === 1 ? -1 : 6;
   }
-  return true;
+  return e === undefined || ESCAPED[e] === undefined || screen[ESCAPED[e]!] === 1 ? -1 : 2;
 }
 
 /** A line that holds only whitespace carries no record; it is passed through, not counted. */

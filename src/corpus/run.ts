@@ -252,6 +252,11 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
 /** Under `--out-dir`, text stays text and everything else becomes JSON lines. */
 export function settingsFor(config: BatchConfig, file: InputFile): TaskSettings {
   const raw = (config.outDir !== null && (file.format === 'text' || file.format === 'lines')) || file.format === 'pieces';
+  return { ...recordSettings(config), strict: config.strict, output: raw ? 'raw' : 'jsonl' };
+}
+
+/** What says how records are read and repaired: the chunks' settings, and part of a run's fingerprint (in this key order). */
+function recordSettings(config: BatchConfig): Pick<TaskSettings, 'mode' | 'meta' | 'field' | 'idField' | 'options' | 'maxLineBytes' | 'shard'> {
   return {
     mode: config.mode,
     meta: config.meta,
@@ -260,8 +265,6 @@ export function settingsFor(config: BatchConfig, file: InputFile): TaskSettings 
     options: config.options,
     maxLineBytes: config.maxLineBytes,
     shard: config.shard,
-    strict: config.strict,
-    output: raw ? 'raw' : 'jsonl',
   };
 }
 
@@ -272,13 +275,7 @@ export { outputName };
 function fingerprintOf(config: BatchConfig, files: readonly InputFile[]): string {
   const what = {
     files: files.map((f) => [f.path, f.format, f.compression]),
-    mode: config.mode,
-    meta: config.meta,
-    field: config.field,
-    idField: config.idField,
-    options: config.options,
-    maxLineBytes: config.maxLineBytes,
-    shard: config.shard,
+    ...recordSettings(config),
     outDir: config.outDir !== null,
   };
   return createHash('sha256').update(JSON.stringify(what)).digest('hex').slice(0, 32);

@@ -49,6 +49,35 @@ function bridges(t: TokenTable, tags: Uint8Array, a: TokenSpan, b: TokenSpan): b
 }
 
 /**
+ * A resumed content whose own sentence gives it a source and a cue before it ("… its borders. Deputy Minister
+ * Ryabkov warned that …") is a new attribution, whatever its tag says: the cue between two parts of one
+ * quotation ("“A,” he said. “B.”") stands in the sentence of the first part.
+ */
+function introducedAnew(t: TokenTable, tags: Uint8Array, before: TokenSpan, span: TokenSpan): boolean {
+  const sentence = t.sentence[span.first]!;
+  if (t.sentence[before.last] === sentence) return false;
+  let source = false;
+  let cue = false;
+  for (let i = span.first - 1; i > before.last && t.sentence[i] === sentence; i--) {
+    if (tags[i] === BS || tags[i] === IS) source = true;
+    else if (tags[i] === BQ || tags[i] === IQ) cue = true;
+  }
+  return source && cue;
+}
+
+/** The first of the spans (in text order) whose sentence is `sentence` or later. */
+function firstInSentence(t: TokenTable, spans: readonly TokenSpan[], sentence: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.sentence[spans[mid]!.first]! < sentence) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * Groups tagged spans into attributions: a content segment starts one (a resumed segment, K-C, joins the one
  * before); its cue is the nearest cue in the sentences it spans or next to them, preferring one no other content
  * took; its source is the source nearest that cue in the cue's sentence, else the nearest to the content.
@@ -62,7 +91,7 @@ export function assemble(t: TokenTable, tags: Uint8Array): TaggedAttribution[] {
     const last = out[out.length - 1];
     const lastSeg = last?.content[last.content.length - 1];
     if (lastSeg && bridges(t, tags, lastSeg, span)) lastSeg.last = span.last;
-    else if (tag === KC && last && lastSeg && t.paragraph[span.first]! - t.paragraph[lastSeg.last]! <= 1) last.content.push(span);
+    else if (tag === KC && last && lastSeg && t.paragraph[span.first]! - t.paragraph[lastSeg.last]! <= 1 && !introducedAnew(t, tags, lastSeg, span)) last.content.push(span);
     else out.push({ content: [span], cue: null, source: null });
   }
   const cueUsed = new Uint8Array(cues.length);
@@ -71,9 +100,10 @@ export function assemble(t: TokenTable, tags: Uint8Array): TaggedAttribution[] {
     const s1 = t.sentence[a.content[a.content.length - 1]!.last]! + 1;
     let best = -1;
     let bestScore = Infinity;
-    cues.forEach((c, k) => {
+    // Spans are in text order: only those in the sentences s0..s1 are looked at, so the whole is linear.
+    for (let k = firstInSentence(t, cues, s0); k < cues.length && t.sentence[cues[k]!.first]! <= s1; k++) {
+      const c = cues[k]!;
       const s = t.sentence[c.first]!;
-      if (s < s0 || s > s1) return;
       const d = distanceToContent(c, a.content);
       const inSentence = s > s0 && s < s1 ? 0 : 1000;
       const score = d + inSentence + (cueUsed[k] ? 500 : 0);
@@ -81,24 +111,25 @@ export function assemble(t: TokenTable, tags: Uint8Array): TaggedAttribution[] {
         bestScore = score;
         best = k;
       }
-    });
+    }
     if (best >= 0) {
       a.cue = cues[best]!;
       cueUsed[best] = 1;
     }
     let src = -1;
     let srcScore = Infinity;
-    sources.forEach((s, k) => {
+    for (let k = firstInSentence(t, sources, s0); k < sources.length && t.sentence[sources[k]!.first]! <= s1; k++) {
+      const s = sources[k]!;
       const sent = t.sentence[s.first]!;
       let score: number;
       if (a.cue && sent === t.sentence[a.cue.first]) score = gap(s, a.cue);
       else if (sent > s0 && sent < s1) score = 1000 + distanceToContent(s, a.content);
-      else return;
+      else continue;
       if (score < srcScore) {
         srcScore = score;
         src = k;
       }
-    });
+    }
     if (src >= 0) a.source = sources[src]!;
   }
   return out;

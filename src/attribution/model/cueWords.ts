@@ -37,6 +37,30 @@ const IRREGULAR: Record<string, string> = {
 
 const LEMMA_SET = new Set([...LEMMAS, 'according']);
 
+/**
+ * Cue words learned from the training data (the weights file carries them): words PolNeAR's annotators mark as
+ * cues often enough ("declined", "expressed", "statement", "denounced") that the list above lacks. Each is its
+ * own lemma.
+ */
+const learned = new Set<string>();
+let learnedVersion = 0;
+
+/** Replaces the learned cue words; features computed before hold the old ones. */
+export function setLearnedCues(words: readonly string[]): void {
+  learned.clear();
+  for (const w of words) learned.add(w);
+  learnedVersion++;
+}
+
+export function learnedCues(): string[] {
+  return [...learned];
+}
+
+/** Changes whenever the learned cue words do, so that caches of per-word readings know to start again. */
+export function learnedCuesVersion(): number {
+  return learnedVersion;
+}
+
 /** The cue lemma of a lower-case word ("shows" → "show", "believed" → "believe"), or null. */
 export function cueLemma(lower: string): string | null {
   const irregular = IRREGULAR[lower];
@@ -50,5 +74,5 @@ export function cueLemma(lower: string): string | null {
   if (lower.endsWith('ed')) candidates.push(lower.slice(0, -2), lower.slice(0, -1), lower.slice(0, -3));
   if (lower.endsWith('ing')) candidates.push(lower.slice(0, -3), lower.slice(0, -3) + 'e', lower.slice(0, -4));
   for (const c of candidates) if (LEMMA_SET.has(c)) return c;
-  return null;
+  return learned.has(lower) ? lower : null;
 }

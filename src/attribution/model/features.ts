@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { cueLemma } from './cueWords.js';
+import { cueLemma, learnedCuesVersion } from './cueWords.js';
 import type { TokenTable } from './tokens.js';
 
 /** What the model sees of each token, computed once per text and shared by training and tagging. */
@@ -62,6 +62,7 @@ interface WordInfo {
 
 // Words repeat: each distinct word is looked at once (the cache is dropped when it grows large).
 const wordInfo = new Map<string, WordInfo>();
+let wordInfoCues = -1;
 function infoOf(word: string): WordInfo {
   let info = wordInfo.get(word);
   if (info === undefined) {
@@ -82,6 +83,10 @@ function infoOf(word: string): WordInfo {
 
 
 export function viewOf(t: TokenTable): TokenView {
+  if (wordInfoCues !== learnedCuesVersion()) {
+    wordInfo.clear();
+    wordInfoCues = learnedCuesVersion();
+  }
   const n = t.length;
   const lower: string[] = new Array(n);
   const pos: string[] = new Array(n);
@@ -130,7 +135,7 @@ export interface FeatureKeys {
 }
 
 /** Feature templates per token (each `add` below is one). */
-const TEMPLATES = 48;
+const TEMPLATES = 51;
 
 const BOS = stringHash('<s>');
 const EOS = stringHash('</s>');
@@ -196,6 +201,12 @@ export function tokenFeatures(t: TokenTable, v: TokenView): FeatureKeys {
     sentHasQuote.fill(quote, i, j);
     i = j;
   }
+  // Whether the token's paragraph opens with a quotation mark (a quotation paragraph, or its continuation).
+  const paraOpensWithMark = new Uint8Array(n);
+  for (let i = 0, opens = 0; i < n; i++) {
+    if (i === 0 || t.paragraph[i] !== t.paragraph[i - 1]) opens = t.quote[i] === 2 ? 1 : 0;
+    paraOpensWithMark[i] = opens;
+  }
   const w = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : W[i]!);
   const p = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : P[i]!);
   const quote = (i: number): number => (i < 0 || i >= n ? 4 : t.quote[i]!);
@@ -260,6 +271,11 @@ export function tokenFeatures(t: TokenTable, v: TokenView): FeatureKeys {
     add(rc >= 0 ? C[rc]! : 0, rd);
     add(q, rd);
     add(rd, P[i]!);
+    // What follows the cue on the left ("told reporters", "said that") and precedes the cue on the right (a
+    // name or pronoun before "said": the trailing source of "…, Smith said").
+    add(lc >= 0 ? C[lc]! : 0, lc >= 0 ? w(lc + 1) : 0);
+    add(rc >= 0 ? C[rc]! : 0, rc >= 0 ? p(rc - 1) : 0);
+    add(paraOpensWithMark[i]!, q);
   }
   offsets[n] = at;
   return { keys: keys.subarray(0, at), offsets };

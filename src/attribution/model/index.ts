@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { assemble, type TaggedAttribution } from './assemble.js';
+import { setLearnedCues } from './cueWords.js';
 import { stackedFeatures, tokenFeatures, viewOf } from './features.js';
 import { featureRows, viterbi, weightsFromFile, type Weights, type WeightsFile } from './sequenceModel.js';
 import { paragraphStarts, tokenize, type TokenTable } from './tokens.js';
@@ -9,7 +10,9 @@ export type { TokenTable } from './tokens.js';
 
 // Shipped with the package (models/ at its root) and read when the module loads; nothing is fetched.
 const WEIGHTS_URL = new URL('../../../../models/attribution-en.json', import.meta.url);
-const passes: Weights[] = weightsFromFile(JSON.parse(readFileSync(WEIGHTS_URL, 'utf8')) as WeightsFile);
+const file = JSON.parse(readFileSync(WEIGHTS_URL, 'utf8')) as WeightsFile;
+const passes: Weights[] = weightsFromFile(file);
+setLearnedCues(file.cues);
 
 /** The attributions the model tags in a text, as token spans over its tokens. */
 export function tagAttributions(text: string): { tokens: TokenTable; tags: Uint8Array; attributions: TaggedAttribution[] } {

@@ -83,11 +83,7 @@ export function featureRows(f: FeatureKeys, index: { get(key: number): number })
 /** The best tag sequence under the weights. */
 export function viterbi(rows: FeatureRows, emission: ArrayLike<number>, transition: ArrayLike<number>, paragraphStart?: Uint8Array): Uint8Array {
   const n = rows.offsets.length - 1;
-  const tags = new Uint8Array(n);
-  if (n === 0) return tags;
-  const score = new Float64Array(n * T);
-  const back = new Uint8Array(n * T);
-  const em = new Float64Array(T);
+  const em = new Float64Array(n * T);
   const r = rows.rows;
   for (let i = 0; i < n; i++) {
     // Unrolled over the eight tags: this sum is most of the tagger's time.
@@ -103,36 +99,50 @@ export function viterbi(rows: FeatureRows, emission: ArrayLike<number>, transiti
       e6 += emission[b + 6]!;
       e7 += emission[b + 7]!;
     }
-    em[0] = e0;
-    em[1] = e1;
-    em[2] = e2;
-    em[3] = e3;
-    em[4] = e4;
-    em[5] = e5;
-    em[6] = e6;
-    em[7] = e7;
+    const o = i * T;
+    em[o] = e0;
+    em[o + 1] = e1;
+    em[o + 2] = e2;
+    em[o + 3] = e3;
+    em[o + 4] = e4;
+    em[o + 5] = e5;
+    em[o + 6] = e6;
+    em[o + 7] = e7;
+  }
+  return decode(em, n, transition, paragraphStart);
+}
+
+/** Viterbi over per-token emission scores (T per token); `transition` is (T + 1) × T, row T the text's start. */
+function decode(em: Float64Array, n: number, transition: ArrayLike<number>, paragraphStart?: Uint8Array): Uint8Array {
+  const tags = new Uint8Array(n);
+  if (n === 0) return tags;
+  // Forbidden transitions cost -Infinity, so the inner loop needs no test.
+  const trans = new Float64Array((T + 1) * T);
+  for (let k = 0; k < trans.length; k++) trans[k] = ALLOWED[k] ? transition[k]! : -Infinity;
+  const score = new Float64Array(n * T);
+  const back = new Uint8Array(n * T);
+  for (let t = 0; t < T; t++) score[t] = em[t]! + trans[T * T + t]!;
+  for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * T;
+    const cur = i * T;
+    // No span runs across a paragraph break: a quotation continued in the next paragraph is a new segment.
+    const newParagraph = paragraphStart !== undefined && paragraphStart[i] === 1;
     for (let t = 0; t < T; t++) {
-      // No span runs across a paragraph break: a quotation continued in the next paragraph is a new segment.
-      if (i === 0 || (paragraphStart?.[i] && (t === IC || t === IS || t === IQ))) {
-        if (i > 0) {
-          score[i * T + t] = -Infinity;
-          continue;
-        }
-        score[t] = ALLOWED[T * T + t] ? em[t]! + transition[T * T + t]! : -Infinity;
+      if (newParagraph && (t === IC || t === IS || t === IQ)) {
+        score[cur + t] = -Infinity;
         continue;
       }
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < T; p++) {
-        if (!ALLOWED[p * T + t]) continue;
-        const s = score[(i - 1) * T + p]! + transition[p * T + t]!;
+        const s = score[prev + p]! + trans[p * T + t]!;
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      score[i * T + t] = best + em[t]!;
-      back[i * T + t] = arg;
+      score[cur + t] = best + em[cur + t]!;
+      back[cur + t] = arg;
     }
   }
   let best = -Infinity;
@@ -162,15 +172,17 @@ export interface PassFile {
 
 /** The weights file: the first pass tags from the tokens, the second from the tokens and the first pass's tags. */
 export interface WeightsFile {
-  format: 'unmangle-attribution-perceptron/3';
+  format: 'unmangle-attribution-perceptron/4';
   tags: readonly string[];
+  /** Cue words learned from the training split, beside the built-in cue lexicon. */
+  cues: readonly string[];
   /** How the file was made: command, data, epochs. */
   training: Record<string, unknown>;
   passes: PassFile[];
 }
 
 export function weightsFromFile(file: WeightsFile): Weights[] {
-  if (file.format !== 'unmangle-attribution-perceptron/3' || file.tags.join() !== TAGS.join()) {
+  if (file.format !== 'unmangle-attribution-perceptron/4' || file.tags.join() !== TAGS.join() || !Array.isArray(file.cues)) {
     throw new Error('attribution model: unknown weights format');
   }
   return file.passes.map(passWeights);

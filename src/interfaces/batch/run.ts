@@ -1,14 +1,14 @@
 import { fstatSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { Piscina } from 'piscina';
 import type { FixOptions } from '../../repair/index.js';
-import type { ChunkResult, ChunkTask } from '../../corpus/chunk.js';
 import { expandInputs } from '../../corpus/inputs.js';
-import { runCorpus, type BatchConfig, type ChunkRunner } from '../../corpus/run.js';
+import { runCorpus, type BatchConfig } from '../../corpus/run.js';
+import { LocalPool } from './pool.js';
 import type { BatchSummary } from '../../corpus/summary.js';
 import { Progress } from './progress.js';
 
 export { BatchSetupError, type BatchConfig } from '../../corpus/run.js';
+export { LocalPool } from './pool.js';
 
 export interface BatchDriverConfig extends BatchConfig {
   /** Show the progress line on standard error. */
@@ -21,10 +21,12 @@ export interface BatchDriverConfig extends BatchConfig {
  * `unmangle batch`: the corpus run on a local pool of worker threads, with a progress line. All
  * the work (reading, chunks, records, ordered output, journal, summary) is the corpus layer's.
  */
-export async function runBatch(config: BatchDriverConfig, stdout: NodeJS.WritableStream, stderr: NodeJS.WriteStream): Promise<BatchSummary> {
-  const progress = config.progress && !config.quiet ? new Progress(stderr, await totalBytes(config), config.progressMs) : null;
-  const pool = new LocalPool(config.workers);
+export async function runBatch(config: BatchDriverConfig, stdout: NodeJS.WritableStream, stderr: NodeJS.WriteStream, started?: LocalPool): Promise<BatchSummary> {
+  // `started`: a pool the caller started before loading this module, so that the workers load theirs meanwhile.
+  const pool = started ?? new LocalPool(config.workers);
+  let progress: Progress | null = null;
   try {
+    if (config.progress && !config.quiet) progress = new Progress(stderr, await totalBytes(config), config.progressMs);
     return await runCorpus(config, pool, progress && sameTerminal() ? clearingFirst(stdout, progress) : stdout, {
       progress: (records, read) => progress?.update(records, read),
       message: (line) => {
@@ -35,42 +37,6 @@ export async function runBatch(config: BatchDriverConfig, stdout: NodeJS.Writabl
   } finally {
     progress?.finish();
     await pool.destroy();
-  }
-}
-
-/** Chunks on worker threads (piscina); a chunk's bytes move to the worker and its output back, without a copy. */
-export class LocalPool implements ChunkRunner {
-  private readonly piscina: Piscina;
-  /** Chunks in flight: being read, repaired or waiting for their turn to be written. */
-  readonly concurrency: number;
-
-  constructor(workers: number) {
-    this.concurrency = Math.max(4, workers * 3);
-    this.piscina = new Piscina({
-      filename: new URL('./worker.js', import.meta.url).href,
-      minThreads: workers,
-      maxThreads: workers,
-      idleTimeout: 60_000,
-      // A worker holds its next chunk while it repairs one: otherwise it idled for each round trip through
-      // the main thread (about 0.8 ms per chunk, 3% of the run). Chunks still run one at a time.
-      concurrentTasksPerWorker: 2,
-    });
-  }
-
-  private readonly pending = new Set<Promise<unknown>>();
-
-  run(task: ChunkTask): Promise<ChunkResult> {
-    const job = this.piscina.run(task, { transferList: [task.bytes.buffer as ArrayBuffer] }) as Promise<ChunkResult>;
-    this.pending.add(job);
-    const forget = () => this.pending.delete(job);
-    job.then(forget, forget);
-    return job;
-  }
-
-  /** After the chunks still being processed (a stopped run leaves some): a worker must not answer a pool that is gone. */
-  async destroy(): Promise<void> {
-    await Promise.allSettled([...this.pending]);
-    await this.piscina.destroy();
   }
 }
 

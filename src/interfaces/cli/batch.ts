@@ -1,31 +1,21 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { BatchSetupError, runBatch } from '../batch/run.js';
 import type { Shard } from '../../corpus/shard.js';
-import type { FormatChoice } from '../../corpus/inputs.js';
-import { META_LEVELS, type MetaLevel, type Mode } from '../../corpus/chunk.js';
-import { addRepairOptions, toFixOptions, UsageError, type RepairFlags } from './repairOptions.js';
+import { META_LEVELS } from '../../corpus/chunk.js';
+import { configFromFlags, type RecordFlags } from './corpusConfig.js';
+import { addRepairOptions, UsageError } from './repairOptions.js';
 
-interface BatchFlags extends RepairFlags {
-  field: string;
-  idField: string;
-  lines?: boolean;
-  format: FormatChoice;
-  mode: Mode;
-  meta: MetaLevel;
+interface BatchFlags extends RecordFlags {
   output?: string;
   outDir?: string;
   workers: number;
   unordered?: boolean;
-  shard?: Shard;
   resume?: boolean;
   rejects?: string;
   strict?: boolean;
   summary?: string;
   quiet?: boolean;
   progress?: boolean;
-  maxLineBytes: number;
-  chunkRecords?: number;
   checkpointMs?: number;
   progressMs?: number;
 }
@@ -58,41 +48,46 @@ export function registerBatch(program: Command): void {
     .addOption(new Option('--checkpoint-ms <n>').argParser(parseCount).hideHelp())
     .addOption(new Option('--progress-ms <n>').argParser((v) => Number(v)).hideHelp());
   addRepairOptions(command).action(async (inputs: string[], flags: BatchFlags) => {
-    const format: FormatChoice = flags.lines ? 'lines' : flags.format;
     if (flags.output && flags.outDir) throw new UsageError('--output and --out-dir exclude each other');
     if (flags.resume && !flags.output && !flags.outDir) throw new UsageError('--resume needs --output FILE or --out-dir DIR (standard output cannot be resumed)');
     if (flags.outDir && flags.unordered) throw new UsageError('--out-dir writes each file in order; drop --unordered');
     if (flags.resume && flags.unordered) throw new UsageError('--resume needs ordered output; drop --unordered');
     if (flags.resume && (inputs.length === 0 || inputs.includes('-'))) throw new UsageError('--resume cannot re-read standard input; name the input files');
     if (flags.outDir && (inputs.length === 0 || inputs.includes('-'))) throw new UsageError('--out-dir mirrors input files; standard input has no file name');
+    const config = configFromFlags(inputs, flags, {
+      strict: flags.strict ?? false,
+      workers: flags.workers,
+      unordered: flags.unordered ?? false,
+      output: flags.output ?? null,
+      outDir: flags.outDir ?? null,
+      rejects: flags.rejects ?? null,
+      summaryFile: flags.summary ?? null,
+      resume: flags.resume ?? false,
+      quiet: flags.quiet ?? false,
+      ...(flags.checkpointMs ? { checkpointMs: flags.checkpointMs } : {}),
+    });
+    // Loaded here, not with the CLI: the pool and the corpus engine are this command's alone. The
+    // workers start first, so that they load the repair layer while this thread loads the engine.
+    const { LocalPool } = await import('../batch/pool.js');
+    const pool = new LocalPool(config.workers);
+    let run: typeof import('../batch/run.js');
+    try {
+      run = await import('../batch/run.js');
+    } catch (err) {
+      await pool.destroy();
+      throw err;
+    }
+    const { BatchSetupError, runBatch } = run;
     try {
       await runBatch(
         {
-          inputs,
-          format,
-          mode: flags.mode,
-          meta: flags.meta,
-          field: flags.field,
-          idField: flags.idField,
-          options: toFixOptions(flags),
-          maxLineBytes: flags.maxLineBytes,
-          shard: flags.shard ?? null,
-          strict: flags.strict ?? false,
-          workers: flags.workers,
-          unordered: flags.unordered ?? false,
-          output: flags.output ?? null,
-          outDir: flags.outDir ?? null,
-          rejects: flags.rejects ?? null,
-          summaryFile: flags.summary ?? null,
-          resume: flags.resume ?? false,
-          quiet: flags.quiet ?? false,
+          ...config,
           progress: flags.progress ?? process.stderr.isTTY === true,
           ...(flags.progressMs !== undefined ? { progressMs: flags.progressMs } : {}),
-          ...(flags.chunkRecords ? { chunkRecords: flags.chunkRecords } : {}),
-          ...(flags.checkpointMs ? { checkpointMs: flags.checkpointMs } : {}),
         },
         process.stdout,
         process.stderr,
+        pool,
       );
     } catch (err) {
       if (err instanceof BatchSetupError) throw new UsageError(err.message);

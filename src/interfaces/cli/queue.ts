@@ -1,36 +1,24 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { FormatChoice } from '../../corpus/inputs.js';
-import type { MetaLevel, Mode } from '../../corpus/chunk.js';
-import type { Shard } from '../../corpus/shard.js';
-import { PIECE_BYTES } from '../../corpus/plan.js';
-import { BatchSetupError } from '../../corpus/run.js';
+import { PIECE_BYTES } from '../../corpus/chunk.js';
 import type { QueuePlace } from '../queue/redis.js';
 import { parseCount } from './batch.js';
-import { addRepairOptions, toFixOptions, UsageError, type RepairFlags } from './repairOptions.js';
+import { configFromFlags, type RecordFlags } from './corpusConfig.js';
+import { addRepairOptions, UsageError } from './repairOptions.js';
 
 interface PlaceFlags {
   redis: string;
   queue: string;
 }
 
-interface SubmitFlags extends RepairFlags, PlaceFlags {
+interface SubmitFlags extends RecordFlags, PlaceFlags {
   run: string;
   out: string;
   output?: string;
-  field: string;
-  idField: string;
-  lines?: boolean;
-  format: FormatChoice;
-  mode: Mode;
-  meta: MetaLevel;
-  shard?: Shard;
   rejects?: string;
   summary?: string;
-  maxLineBytes: number;
   chunkBytes: number;
-  chunkRecords?: number;
   attempts: number;
   backoffMs: number;
 }
@@ -51,7 +39,8 @@ async function asUsage<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if ((err as Error).name === 'QueueSetupError' || err instanceof BatchSetupError) throw new UsageError((err as Error).message);
+    // By name: the queue's and the corpus engine's modules are loaded only when a queue command runs.
+    if ((err as Error).name === 'QueueSetupError' || (err as Error).name === 'BatchSetupError') throw new UsageError((err as Error).message);
     throw err;
   }
 }
@@ -96,16 +85,7 @@ export function registerQueue(program: Command): void {
           pieceBytes: flags.chunkBytes,
           attempts: flags.attempts,
           backoffMs: flags.backoffMs,
-          batch: {
-            inputs,
-            format: flags.lines ? 'lines' : flags.format,
-            mode: flags.mode,
-            meta: flags.meta,
-            field: flags.field,
-            idField: flags.idField,
-            options: toFixOptions(flags),
-            maxLineBytes: flags.maxLineBytes,
-            shard: flags.shard ?? null,
+          batch: configFromFlags(inputs, flags, {
             strict: false,
             workers: 1,
             unordered: false,
@@ -115,8 +95,7 @@ export function registerQueue(program: Command): void {
             summaryFile: flags.summary ? resolve(flags.summary) : null,
             resume: false,
             quiet: true,
-            ...(flags.chunkRecords ? { chunkRecords: flags.chunkRecords } : {}),
-          },
+          }),
         },
         (line) => process.stderr.write(line),
       ),
