@@ -1,5 +1,5 @@
 /**
- * `npm run bench:growth`: how the cost of repair grows with the size of hostile inputs (one line, no
+ * `npm run bench:growth`: how the cost of repair and attribution grows with the size of hostile inputs (one line, no
  * breaks: see test/support/hostile.ts), next to plain prose. Each shape is timed at 1×, 2× and 4×
  * a base size; linear cost shows ratios near 2 and 4, quadratic cost near 4 and 16. The best of three
  * runs per size after a warm-up at the base size, so that a pause of the collector or a busy neighbour
@@ -7,8 +7,9 @@
  */
 import { loadavg } from 'node:os';
 import { toArticle } from '../src/article/index.js';
+import { attribute } from '../src/attribution/index.js';
 import { fixAndExplain, fixText } from '../src/index.js';
-import { HOSTILE_MARKUP, HOSTILE_TEXT, repeatTo } from '../test/support/hostile.js';
+import { HOSTILE_ARTICLES, HOSTILE_MARKUP, HOSTILE_TEXT, repeatTo } from '../test/support/hostile.js';
 
 const BASE = 128 * 1024;
 const FACTORS = [1, 2, 4];
@@ -43,3 +44,5 @@ console.log('article (toArticle), base 64 kB:');
 const page = (body: string) => `<html><head><title>Talks</title></head><body>${body}<p>${PROSE}</p></body></html>`;
 row('plain paragraphs (reference)', (n) => page(repeatTo(`<p>${PROSE}</p>`, n)), (s) => toArticle(s), 64 * 1024);
 for (const shape of HOSTILE_MARKUP) row(shape.name, (n) => page(shape.make(Math.floor(n / shape.make(1).length))), (s) => toArticle(s), 64 * 1024);
+console.log('attribution (attribute), base 32 kB, one paragraph:');
+for (const shape of HOSTILE_ARTICLES) row(shape.name, (n) => repeatTo(shape.unit, n), (s) => attribute(s), 32 * 1024);

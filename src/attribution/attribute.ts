@@ -55,21 +55,39 @@ function overlap(a: Span, b: Span): number {
  */
 function mergeRules(text: string, quotes: Quote[], rules: readonly RuleAttribution[], table: EntityTable): void {
   // A signed quotation stands alone: an attribution the tagger ran on into it keeps only its other parts.
+  // Spans only shrink here, so the quotes that met a rule's span before any change are all that can meet it now.
+  const byStart = new SpanIndex(quotes);
   for (const r of rules) {
     if (!r.speaker || !SIGNATURE_CUES.has(r.cue ?? '')) continue;
-    for (const q of quotes) {
-      if (q.parts.length < 2 || overlap(q, r) === 0) continue;
+    byStart.eachOverlapping(r, (q) => {
+      if (q.parts.length < 2 || overlap(q, r) === 0) return;
       const rest = q.parts.filter((p) => overlap(p, r) === 0);
       if (rest.length && rest.length < q.parts.length) withParts(text, q, rest);
-    }
+    });
   }
+  const voiced = rules.filter((x) => x.speaker);
+  const voicedIndex = new SpanIndex(voiced);
+  // An empty rule meets every quote by the half-overlap test below (0 ≥ 0): the first one is every quote's fallback.
+  const empty = voiced.findIndex((x) => x.end <= x.start);
   for (const q of quotes) {
-    const r = rules.find((x) => x.speaker && overlap(x, q) * 2 >= Math.min(x.end - x.start, q.end - q.start));
+    let found = empty;
+    voicedIndex.eachOverlapping(q, (x, i) => {
+      if (found >= 0 && found < i) return false;
+      if (overlap(x, q) * 2 >= Math.min(x.end - x.start, q.end - q.start)) found = i;
+      return found < 0;
+    });
+    const r = found >= 0 ? voiced[found] : undefined;
     // A signature under the quotation (“…” ― Name) names its speaker better than any source inside the text.
     if (r && (!q.speaker || SIGNATURE_CUES.has(r.cue ?? ''))) q.speaker = speakerOf(r.speaker!, table);
   }
+  // Rules come sorted by start, so a quote added from an earlier rule meets this one exactly when it ends after
+  // this one starts: the furthest end so far answers for all of them.
+  const tagged = new SpanIndex(quotes);
+  let addedEnd = -Infinity;
   for (const r of rules) {
-    if (!r.speaker || quotes.some((q) => overlap(q, r) > 0)) continue;
+    if (!r.speaker) continue;
+    if (r.end > r.start && (addedEnd > r.start || tagged.anyOverlapping(r))) continue;
+    addedEnd = Math.max(addedEnd, r.end);
     quotes.push({
       text: text.slice(r.start, r.end),
       start: r.start,
@@ -82,6 +100,58 @@ function mergeRules(text: string, quotes: Quote[], rules: readonly RuleAttributi
     });
   }
   quotes.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * Spans sorted by start with the running maximum of their ends: the first span that can reach past a point is
+ * found by binary search, and the walk from it stops at the first span starting after the query. Rules and
+ * tagged contents lie in few layers (quotations do not overlap one another, nor do reported statements, nor the
+ * tagger's contents), so a walk meets the spans overlapping the query and a bounded number of others, and each
+ * query costs O(log n + overlaps) instead of a scan of all spans.
+ */
+class SpanIndex<T extends Span> {
+  // Positions as they were when indexed: the callers shrink spans while walking, and the order must hold.
+  private readonly order: number[];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly maxEnd: number[] = [];
+  constructor(private readonly spans: readonly T[]) {
+    this.order = spans.map((_, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start || a - b);
+    let m = -Infinity;
+    for (const i of this.order) {
+      this.starts.push(spans[i]!.start);
+      this.ends.push(spans[i]!.end);
+      this.maxEnd.push((m = Math.max(m, spans[i]!.end)));
+    }
+  }
+
+  /** Calls `visit` with every span that may overlap `q` (a superset, in order of start); false stops the walk. */
+  eachOverlapping(q: Span, visit: (span: T, index: number) => boolean | void): void {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.maxEnd[mid]! <= q.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < this.order.length; k++) {
+      if (this.starts[k]! >= q.end) break;
+      const i = this.order[k]!;
+      if (this.ends[k]! > q.start && visit(this.spans[i]!, i) === false) break;
+    }
+  }
+
+  /** Whether a non-empty span overlaps the non-empty `q`: O(log n), from the running maximum of ends alone. */
+  anyOverlapping(q: Span): boolean {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < q.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.maxEnd[lo - 1]! > q.start;
+  }
 }
 
 // What may stand between an introducing phrase and the quotation it introduces ("asking her, “…").
@@ -228,7 +298,18 @@ function speakerAt(text: string, source: Span, table: EntityTable, mentions: rea
   let best: Mention | null = null;
   let start = source.start;
   let end = source.end;
-  for (const m of mentions) {
+  // Mentions do not overlap (collectMentions keeps the outer one), so their ends are sorted as their starts are: a
+  // binary search finds the first that reaches into the source and the walk stops at the first after it, so a call
+  // costs O(log n + mentions in the source), not a scan from the start of the text.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.end <= source.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < mentions.length; i++) {
+    const m = mentions[i]!;
     if (m.start >= source.end) break;
     if (m.end <= source.start) continue;
     if (m.kind !== 'pronoun' && !others.some((o) => overlap(o, m) > 0)) {

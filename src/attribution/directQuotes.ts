@@ -1,5 +1,5 @@
 import type { QuoteSpan } from './quoteSpans.js';
-import { CUE, CUE_AT_START, normaliseCue } from './reportingCues.js';
+import { CUE, CUE_AT_START, CUE_MAX_LENGTH, normaliseCue } from './reportingCues.js';
 import { spanIndexAt, wordCount } from './segments.js';
 import { describedNameAfter, isPerson, mentionAfter, mentionBefore, sentenceSubject, type Mention } from './speakers.js';
 import type { Span } from './types.js';
@@ -64,9 +64,22 @@ function attributionAfter(text: string, masked: string, mentions: readonly Menti
     if (speaker) return { cue: normaliseCue(inverted[1]!), cueStart, speaker };
   }
   // Try the first few cues after the quote: `…” announced in October, said Derek Scissors`.
+  // Only cues starting within 220 characters count, so the search runs in a window that ends there (plus the
+  // longest cue with room for wide spacing between its words, then to the end of a word so that \b reads as in the
+  // whole text), starting one character early
+  // for the same reason: searching the whole text would run to its end after each quotation that has no cue.
+  const base = Math.max(0, at - 1);
+  let stop = Math.min(masked.length, at + 220 + CUE_MAX_LENGTH);
+  while (stop < masked.length && /\w/.test(masked[stop]!)) stop++;
+  const near = masked.slice(base, stop);
   const re = new RegExp(CUE.source, 'g');
-  re.lastIndex = at;
-  for (let m = re.exec(masked), tries = 0; m && m.index < limit && m.index - at <= 220 && tries < 3; m = re.exec(masked), tries++) {
+  re.lastIndex = at - base;
+  const next = (): RegExpExecArray | null => {
+    const m = re.exec(near);
+    if (m) m.index += base;
+    return m;
+  };
+  for (let m = next(), tries = 0; m && m.index < limit && m.index - at <= 220 && tries < 3; m = next(), tries++) {
     if (/[.!?]\s+\p{Lu}/u.test(text.slice(at, m.index).replace(ABBREVIATIONS, ''))) return null;
     const cueEnd = m.index + m[0].length;
     const speaker = mentionBefore(text, mentions, m.index, at) ?? invertedAfter(text, mentions, cueEnd, false);

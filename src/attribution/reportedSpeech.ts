@@ -31,10 +31,31 @@ function trimmed(text: string, start: number, end: number): Span {
   return { start: start + lead, end: e };
 }
 
-function quoteCoverage(span: Span, quotes: readonly QuoteSpan[]): number {
-  let covered = 0;
-  for (const q of quotes) covered += Math.max(0, Math.min(span.end, q.close) - Math.max(span.start, q.open));
-  return covered / Math.max(1, span.end - span.start);
+/**
+ * The share of a span inside quotation marks. Quotations do not overlap and come in text order, so the ones a
+ * span meets are a run found by binary search, and running sums of their lengths give the covered length in
+ * O(log n) per span, whatever the number of quotations in its sentence.
+ */
+function quoteCoverage(quotes: readonly QuoteSpan[]): (span: Span) => number {
+  const sums = [0];
+  for (const q of quotes) sums.push(sums[sums.length - 1]! + (q.close - q.open));
+  const firstIndex = (ok: (q: QuoteSpan) => boolean): number => {
+    let lo = 0;
+    let hi = quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ok(quotes[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  return (span) => {
+    const i = firstIndex((q) => q.close > span.start);
+    const j = firstIndex((q) => q.open >= span.end);
+    let covered = 0;
+    if (i < j) covered = sums[j]! - sums[i]! - Math.max(0, span.start - quotes[i]!.open) - Math.max(0, quotes[j - 1]!.close - span.end);
+    return covered / Math.max(1, span.end - span.start);
+  };
 }
 
 /** Reported speech in each sentence: "X said that …", "…, X told the FT", "according to X, …", "X warned …". */
@@ -47,6 +68,7 @@ export function findReportedSpeech(
   usedCues: ReadonlySet<number>,
 ): ReportedStatement[] {
   const out: ReportedStatement[] = [];
+  const coverage = quoteCoverage(quotes);
   // One pass over the text for cues, then walk them alongside the sentences.
   const cues = [...masked.matchAll(new RegExp(CUE.source, 'g'))];
   let next = 0;
@@ -71,7 +93,7 @@ export function findReportedSpeech(
       if (!statement) continue;
       if (/^(?:added|adds|rose|fell)$/.test(cue) && /^[\d$€£.+-]/u.test(text.slice(statement.start, statement.start + 1))) continue;
       if (wordCount(text.slice(statement.start, statement.end)) < 3) continue;
-      if (quoteCoverage(statement, quotes) > 0.6) continue;
+      if (coverage(statement) > 0.6) continue;
       // A coordinated second statement ends the first: "said X, but added Y".
       if (previous && coordinated && previous.end > cueStart) previous.end = trimmed(text, previous.start, stripCoordination(text, previous.start, cueStart)).end;
       out.push(statement);

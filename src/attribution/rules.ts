@@ -29,11 +29,12 @@ export function ruleAttributions(text: string, spans: readonly QuoteSpan[], ment
   const sents = paras.flatMap((p) => sentencesOf(text, p));
   const reported = findReportedSpeech(text, masked, sents, mentions, spans, usedCues);
   const out: RuleAttribution[] = [];
-  for (const d of direct) {
+  const hosts = hostStatements(direct.map((d) => d.span), reported);
+  for (const [k, d] of direct.entries()) {
     let { speaker, cue, cueStart } = d;
     if (!speaker) {
       // A quotation inside a reported statement belongs to that statement's speaker ("Blinken said … “put a weapon…”").
-      const host = reported.find((r) => r.start <= d.span.start && d.span.end <= r.end + 2 && r.speaker);
+      const host = hosts[k];
       if (host) {
         speaker = host.speaker;
         cue = host.cue;
@@ -46,4 +47,39 @@ export function ruleAttributions(text: string, spans: readonly QuoteSpan[], ment
   }
   for (const r of reported) out.push({ start: r.start, end: r.end, kind: 'indirect', cue: r.cue, cueStart: r.cueStart, speaker: r.speaker });
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * For each quotation, the first reported statement (in their order) with a speaker that contains it, or undefined.
+ * Quotations do not overlap, so those a statement contains are a run of them sorted by start, found by binary
+ * search; each quotation takes the first statement that reaches it, and a pointer past the ones already taken
+ * (path-halving, as in union–find) means no quotation is looked at twice: near-linear instead of statements ×
+ * quotations.
+ */
+function hostStatements<R extends { start: number; end: number; speaker: Mention | null }>(quotes: readonly { start: number; end: number }[], reported: readonly R[]): (R | undefined)[] {
+  const order = quotes.map((_, i) => i).sort((a, b) => quotes[a]!.start - quotes[b]!.start || a - b);
+  const hosts: (R | undefined)[] = new Array(quotes.length);
+  const next = order.map((_, k) => k).concat(order.length); // next[k]: the first k' >= k not yet given a host
+  const find = (k: number): number => {
+    while (next[k] !== k) k = next[k] = next[next[k]!]!;
+    return k;
+  };
+  for (const r of reported) {
+    if (!r.speaker) continue;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (quotes[order[mid]!]!.start < r.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = find(lo); k < order.length && quotes[order[k]!]!.start <= r.end + 2; k = find(k + 1)) {
+      const q = quotes[order[k]!]!;
+      // Ends follow starts among quotations that do not overlap: the first one past the statement ends the run.
+      if (q.end > r.end + 2) break;
+      hosts[order[k]!] = r;
+      next[k] = k + 1;
+    }
+  }
+  return hosts;
 }

@@ -72,8 +72,12 @@ export function collectMentions(text: string, table: EntityTable, quotes: readon
   const history: History[] = [];
   let sentenceStart = 0;
   let seenInSentence = false;
+  const boundaries = sentenceBoundaries(text);
+  let b = 0;
   for (const m of mentions) {
-    const boundary = lastSentenceBoundary(text, sentenceStart, m.start);
+    // Mentions come in text order, so one pointer walks the boundaries: each is passed once over all mentions.
+    while (b < boundaries.length && boundaries[b]!.index < m.start) b++;
+    const boundary = b > 0 ? boundaries[b - 1]!.end : 0;
     if (boundary > sentenceStart) {
       sentenceStart = boundary;
       seenInSentence = false;
@@ -110,12 +114,15 @@ export function afterPreposition(text: string, start: number, floor: number): bo
   );
 }
 
-function lastSentenceBoundary(text: string, from: number, to: number): number {
-  let last = from;
-  const re = /[.!?…]["”»’]?\s+|\n/g;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) last = m.index + m[0].length;
-  return last;
+/**
+ * Where each sentence boundary starts and ends, in one scan of the text. Looking for the last boundary before
+ * each mention from the start of its sentence would rescan the sentence per mention and, in a text without a
+ * full stop, run to its end every time: quadratic.
+ */
+function sentenceBoundaries(text: string): { index: number; end: number }[] {
+  const out: { index: number; end: number }[] = [];
+  for (const m of text.matchAll(/[.!?…]["”»’]?\s+|\n/g)) out.push({ index: m.index!, end: m.index! + m[0].length });
+  return out;
 }
 
 /** "the company" names the last organisation; "the interior minister" the person holding the role; "an official" nobody in particular. */

@@ -54,3 +54,18 @@ export const HOSTILE_MARKUP: ReadonlyArray<{ name: string; make: (n: number) => 
 export function repeatTo(unit: string, size: number): string {
   return unit.repeat(Math.max(1, Math.floor(size / unit.length)));
 }
+
+/** Article text shaped to defeat an attribution layer that is not linear: one paragraph of what it looks at. */
+export interface HostileArticle {
+  name: string;
+  /** Repeated without line breaks to the size wanted. */
+  unit: string;
+}
+
+export const HOSTILE_ARTICLES: readonly HostileArticle[] = [
+  { name: 'short quotations with "he said"', unit: '“We will not move,” he said. ' },
+  { name: 'signed quotations “…” — Name', unit: '“We will not move on this at all.” — Anna Berg ' },
+  { name: 'capitalised names, no cue', unit: 'Anna Berg met Carl Dahl and Mary Jones. ' },
+  { name: 'reporting cues, no full stop', unit: 'officials said analysts argued critics claimed ' },
+  { name: 'one sentence with no full stop', unit: 'the minister said that the talks would resume and ' },
+];

@@ -59,17 +59,29 @@ export function tokenize(text: string): TokenTable {
   return table;
 }
 
-function lineBreakBetween(text: string, from: number, to: number): boolean {
-  const i = text.indexOf('\n', from);
-  return i >= 0 && i < to;
+/**
+ * Whether a line break lies in [from, to), for positions that only move forward: the next break is looked up
+ * again only once it has been passed, so all calls together read the text once (an indexOf per token would run
+ * to the end of a text without line breaks every time).
+ */
+function lineBreaks(text: string): (from: number, to: number) => boolean {
+  let next = -1;
+  return (from, to) => {
+    if (next !== Infinity && next < from) {
+      const i = text.indexOf('\n', from);
+      next = i < 0 ? Infinity : i;
+    }
+    return next < to;
+  };
 }
 
 function markParagraphsAndSentences(text: string, t: TokenTable): void {
   let para = 0;
   let sent = 0;
   let endsSentence = false;
+  const lineBreakBetween = lineBreaks(text);
   for (let i = 0; i < t.length; i++) {
-    if (i > 0 && lineBreakBetween(text, t.end[i - 1]!, t.start[i]!)) {
+    if (i > 0 && lineBreakBetween(t.end[i - 1]!, t.start[i]!)) {
       para++;
       sent++;
       endsSentence = false;
