@@ -21,8 +21,10 @@ export function splitIntoPieces(text: string, size = PIECE_SIZE): string[] {
 }
 
 function cutPoint(text: string, from: number, limit: number): number {
-  const newline = text.lastIndexOf('\n', limit - 1);
-  if (newline >= from + (limit - from) / 4) return newline + 1;
+  // Only the last three quarters of the piece are searched for a line break: `lastIndexOf` would run
+  // back to the start of the text on a line without one, once per piece.
+  const low = from + (limit - from) / 4;
+  for (let i = limit - 1; i >= low; i--) if (text.charCodeAt(i) === 0x0a) return i + 1;
   // One backward pass: `unsafe` is the nearest `&` or quote mark at or after `p`, so a candidate
   // space at i = p + SAFE_DISTANCE is clear when the window [i - SAFE, i + SAFE) ends before it.
   // Every character is read once, where a window slice and regex per candidate read each 128 times.

@@ -5,6 +5,7 @@ import { toArticle } from '../../src/article/index.js';
 import { ARTICLE_MAX_NESTING } from '../../src/article/html/parseDocument.js';
 import { applyPlan, fixAndExplain, fixText } from '../../src/index.js';
 import { capNesting, MAX_NESTING } from '../../src/repair/html/depth.js';
+import { fixLegacyCjkAsLatin1 } from '../../src/repair/mojibake/doubleByte.js';
 import { runCli } from '../interfaces/runCli.js';
 import { HOSTILE_MARKUP, HOSTILE_TEXT, repeatTo } from '../support/hostile.js';
 
@@ -47,6 +48,15 @@ describe('hostile text: one line of 1 MB, repaired in linear time', () => {
       }
     });
   }
+
+  test('ten million high characters in one stretch do not overflow the double-byte scan', BUDGET, () => {
+    // Regular expressions with a repeated group threw "Maximum call stack size exceeded" here.
+    assert.deepEqual(fixLegacyCjkAsLatin1('“'.repeat(10_000_000)), []);
+    assert.deepEqual(fixLegacyCjkAsLatin1('“a'.repeat(5_000_000)), []);
+    // …and a real run after the long stretch is still found (用户密码 in GBK, read as windows-1252).
+    const repairs = fixLegacyCjkAsLatin1(`${'“a'.repeat(2_000_000)} x ÓÃ»§ÃÜÂë`);
+    assert.equal(repairs.at(-1)?.text, '用户密码');
+  });
 
   test('a megabyte-long chain of escaped ampersands is one ampersand', BUDGET, () => {
     const input = '&' + 'amp;'.repeat(MB / 4);

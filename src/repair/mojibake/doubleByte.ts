@@ -20,32 +20,86 @@ export interface DoubleByteRepair {
 
 const WINDOWS_1252 = codecByName('windows-1252');
 
-/** A character that windows-1252 makes of a byte 0x80–0xFF. */
-const HIGH = `[${[...WINDOWS_1252.decode.slice(0x80)].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`;
-/**
- * Runs of double-byte text read as windows-1252: high characters, with the ASCII-range trail bytes
- * Shift_JIS and Big5 use (0x40–0x7E) allowed right after a high character, and single spaces between.
- */
-const LEGACY_RUN = new RegExp(`(?:${HIGH}[\\u0040-\\u007e]?)+(?: (?:${HIGH}[\\u0040-\\u007e]?)+)*`, 'g');
+/** The characters windows-1252 makes of bytes 0x80–0xFF, by code unit. */
+const HIGH = new Uint8Array(0x10000);
+for (const c of WINDOWS_1252.decode.slice(0x80)) HIGH[c.charCodeAt(0)] = 1;
 const MIN_HIGH_CHARS = 4;
 const TWO_NON_ASCII = /[^\u0000-\u007f]{2}/;
+const NEXT_NON_ASCII = /[^\u0000-\u007f]/g;
 
-/** Non-ASCII stretches, joined across one or two ASCII characters (trail bytes, single spaces). */
-const NON_ASCII_STRETCH = /[^\u0000-\u007f]+(?:[\u0000-\u007f]{1,2}[^\u0000-\u007f]+)*/g;
+/*
+ * The scanners below walk forward once and never look back, so their cost is linear in the text. They
+ * replace regular expressions with a repeated group, which V8 runs with a backtracking stack that
+ * overflows ("Maximum call stack size exceeded") on a stretch of a few megabytes.
+ */
 
 /**
- * Matches of a global `pattern` that lie in non-ASCII stretches of `text` (plus one character after
- * each), with indexes into `text`. Mostly-ASCII text is scanned by one simple regex instead of the
- * elaborate one.
+ * Non-ASCII stretches of `text`, joined across one or two ASCII characters (trail bytes, single spaces),
+ * as [start, end) pairs.
+ */
+function* nonAsciiStretches(text: string): Generator<[number, number]> {
+  const n = text.length;
+  NEXT_NON_ASCII.lastIndex = 0;
+  while (NEXT_NON_ASCII.test(text)) {
+    const start = NEXT_NON_ASCII.lastIndex - 1;
+    let end = skipNonAscii(text, start);
+    for (;;) {
+      if (end + 1 < n && text.charCodeAt(end + 1) >= 0x80) end = skipNonAscii(text, end + 1);
+      else if (end + 2 < n && text.charCodeAt(end + 1) < 0x80 && text.charCodeAt(end + 2) >= 0x80) end = skipNonAscii(text, end + 2);
+      else break;
+    }
+    yield [start, end];
+    NEXT_NON_ASCII.lastIndex = end;
+  }
+}
+
+function skipNonAscii(text: string, i: number): number {
+  while (i < text.length && text.charCodeAt(i) >= 0x80) i++;
+  return i;
+}
+
+/**
+ * Runs of double-byte text read as windows-1252 in `text` from `from` to `to`: high characters, with the
+ * ASCII-range trail bytes Shift_JIS and Big5 use (0x40–0x7E) allowed right after a high character, and
+ * single spaces between.
+ */
+function* legacyRuns(text: string, from: number, to: number): Generator<{ index: number; 0: string }> {
+  const units = (j: number): number => {
+    while (j < to && HIGH[text.charCodeAt(j)]) {
+      j++;
+      const c = text.charCodeAt(j);
+      if (j < to && c >= 0x40 && c <= 0x7e) j++;
+    }
+    return j;
+  };
+  for (let i = from; i < to; ) {
+    if (!HIGH[text.charCodeAt(i)]) {
+      i++;
+      continue;
+    }
+    let end = units(i);
+    while (end + 1 < to && text.charCodeAt(end) === 0x20 && HIGH[text.charCodeAt(end + 1)]) end = units(end + 1);
+    yield { index: i, 0: text.slice(i, end) };
+    i = end;
+  }
+}
+
+/**
+ * Matches of a global `pattern` (one without repeated groups) that lie in non-ASCII stretches of `text`
+ * (plus one character after each), with indexes into `text`. Mostly-ASCII text is scanned for its
+ * stretches first instead of by the elaborate pattern.
  */
 function* matchesNearNonAscii(text: string, pattern: RegExp): Generator<{ index: number; 0: string }> {
-  NON_ASCII_STRETCH.lastIndex = 0;
-  for (let w = NON_ASCII_STRETCH.exec(text); w; w = NON_ASCII_STRETCH.exec(text)) {
-    const offset = w.index;
-    const slice = text.slice(offset, offset + w[0].length + 1);
+  for (const [start, end] of nonAsciiStretches(text)) {
+    const slice = text.slice(start, end + 1);
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) yield { index: offset + m.index, 0: m[0] };
+    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) yield { index: start + m.index, 0: m[0] };
   }
+}
+
+/** `legacyRuns` within the non-ASCII stretches of `text` (plus one character after each). */
+function* legacyRunsNearNonAscii(text: string): Generator<{ index: number; 0: string }> {
+  for (const [start, end] of nonAsciiStretches(text)) yield* legacyRuns(text, start, Math.min(end + 1, text.length));
 }
 
 /** chardet's names for the code pages handled here, and iconv-lite's name for each. */
@@ -61,11 +115,11 @@ const NOT_TEXT = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufffd\ue000-\uf8ff]/;
  * four accented letters and symbols together.
  */
 export function fixLegacyCjkAsLatin1(text: string): DoubleByteRepair[] {
-  // Every such run has two adjacent non-ASCII characters; this plain test is much cheaper than LEGACY_RUN.
+  // Every such run has two adjacent non-ASCII characters; this plain test is much cheaper than the scan for runs.
   if (!TWO_NON_ASCII.test(text)) return [];
   const repairs: DoubleByteRepair[] = [];
   const short: Array<{ index: number; 0: string }> = [];
-  for (const m of matchesNearNonAscii(text, LEGACY_RUN)) {
+  for (const m of legacyRunsNearNonAscii(text)) {
     let run = m[0];
     // A trailing ASCII character was taken as a trail byte only if the run needs it.
     const highCount = run.replace(/[\u0000-\u007f]/g, '').length;
