@@ -117,12 +117,16 @@ const SEPARATOR_CLASS = /[\s!-/:-@[-`{-~‘’ʼʻ´–—…•]/;
  */
 const EDGE_START = charSet('«»“”„‘¿¡•·–—…\u00a0');
 const EDGE_END = charSet('»«”“‘’…™®©°¹²³ª*†§¶•·–—\u00a0');
-const NON_ASCII = /[^\u0000-\u007f]/;
 const NON_ASCII_CHAR = /[^\u0000-\u007f]/g;
 /** SEPARATOR_CLASS as a table: every character of a word is looked up. No separator lies above U+3000 but U+FEFF. */
 const SEPARATOR = new Uint8Array(0x10000);
 for (let c = 0; c < 0x3001; c++) if (SEPARATOR_CLASS.test(String.fromCharCode(c))) SEPARATOR[c] = 1;
 SEPARATOR[0xfeff] = 1;
+
+function hasNonAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
 
 function charSet(chars: string): Uint8Array {
   const set = new Uint8Array(0x10000);
@@ -367,26 +371,28 @@ function findWords(text: string, votes: number[]): Words {
   const plausible: Words['plausible'] = [];
   const lone: Suspect[] = [];
   const common: [number, number] = [-1, -1];
-  // Only words with a character outside ASCII matter: find those characters, then their word.
+  // Only words with a character outside ASCII matter: find those characters, then their word (test
+  // and lastIndex, not exec: no match object per character).
   NON_ASCII_CHAR.lastIndex = 0;
-  for (let c = NON_ASCII_CHAR.exec(text); c; c = NON_ASCII_CHAR.exec(text)) {
+  while (NON_ASCII_CHAR.test(text)) {
+    const at = NON_ASCII_CHAR.lastIndex - 1;
     // A separator outside ASCII (`’`) belongs to no word.
-    if (SEPARATOR[text.charCodeAt(c.index)] === 1) continue;
-    const tokenStart = wordStart(text, c.index);
-    const tokenEnd = wordEnd(text, c.index);
+    if (SEPARATOR[text.charCodeAt(at)] === 1) continue;
+    const tokenStart = wordStart(text, at);
+    const tokenEnd = wordEnd(text, at);
     let start = tokenStart;
     let end = tokenEnd;
     NON_ASCII_CHAR.lastIndex = end;
     while (start < end && EDGE_START[text.charCodeAt(start)] === 1) start++;
     while (end > start && EDGE_END[text.charCodeAt(end - 1)] === 1) end--;
-    const word = text.slice(start, end);
     const stripped = start !== tokenStart || end !== tokenEnd;
-    if (!NON_ASCII.test(word)) {
+    if (!hasNonAscii(text, start, end)) {
       // Only its edges are outside ASCII (`¿e`, Polish `że` in windows-1250 read as windows-1252):
       // evidence of nothing, but it may follow its text's repair.
       if (stripped) lone.push({ start: tokenStart, end: tokenEnd, word: text.slice(tokenStart, tokenEnd), cost: 0, hard: false, allHigh: false });
       continue;
     }
+    const word = text.slice(start, end);
     if (word.length === 1) {
       lone.push({ start, end: start + 1, word, cost: 0, hard: false, allHigh: false });
       continue;
