@@ -218,6 +218,18 @@ describe('mojibake: East Asian double-byte text', () => {
       assertRepaired(misread(line, 'euc-kr', 'windows-1252'), line);
     }
   });
+  it('a code page carried to a short run must fit it there: typography stays, rare extension characters are not taken', () => {
+    // GBK found for the long run would read `““` as 摀 and `ŸŸ` as a character of its extension.
+    for (const marks of ['““““', '””', '——', '‘‘’’', '…•…', 'ŸŸ', '««««']) {
+      assert.equal(fixText(`${marks} x ÓÃ»§ÃÜÂë`), `${marks} x 用户密码`, marks);
+      assert.equal(fixText(`${marks} x`), `${marks} x`, marks);
+    }
+    // The same with a Korean line read as windows-1252: the quotes are the writer's.
+    const korean = misread('제목: 서울 날씨 맑음, 기온 20도', 'euc-kr', 'windows-1252');
+    assert.equal(fixText(`““““ ${korean}`), '““““ 제목: 서울 날씨 맑음, 기온 20도');
+    // A short run that is a common character of the code page still follows it.
+    assertRepaired(misread('用户名或密码错误: 中', 'gbk', 'windows-1252'), '用户名或密码错误: 中');
+  });
   it('GBK read as Latin-1 or windows-1252', () => {
     for (const line of ['用户名或密码错误, 请重试', '文件未找到: 请检查路径']) assertRepaired(misread(line, 'gbk', 'windows-1252'), line);
   });
