@@ -205,6 +205,18 @@ describe('mojibake: legacy 8-bit text read in another single-byte code page', ()
     assertRepaired(damaged, french);
   });
 
+  it('a letter that became a separator standing alone follows when it is a frequent word of the text: à read as …', () => {
+    const french = 'Tout individu a droit à la vie, à la liberté et à la sûreté de sa personne.';
+    for (const [written, read] of [['cp850', 'windows-1252'], ['latin1', 'cp437']] as const) {
+      assertRepaired(misread(french, written, read), french);
+      assertRepaired(misread(SENTENCES.fr!, written, read), SENTENCES.fr!);
+    }
+    // An ellipsis or dash between spaces in correct text stays, in French and in English.
+    for (const clean of ['Il attendait … puis partit. Très bien, à demain.', 'Et alors … rien. Le café était froid — très froid.', 'Wait … what? Café – later.']) {
+      assert.equal(fixText(clean), clean);
+    }
+  });
+
   it('KOI8-R and windows-1251 read as each other: case swapped, short words follow the text', () => {
     for (const [written, read] of [['windows-1251', 'koi8-r'], ['koi8-r', 'windows-1251']] as const) {
       const good = SENTENCES.ru!;

@@ -237,6 +237,7 @@ export function fixLegacyWords(text: string): Repair | null {
   if (suspects.length === 0) return null;
   const replacements: Array<{ start: number; end: number; text: string }> = [];
   const replaced = new Set<Suspect>();
+  const followed = new Set<number>();
   const chain: string[] = [];
   for (let round = 0; round < MAX_ROUNDS && suspects.length > 0; round++) {
     let best: { kind: Kind; k: number; candidates: Candidate[]; gain: number } | null = null;
@@ -292,6 +293,7 @@ export function fixLegacyWords(text: string): Repair | null {
       replacements.push({ start: c.start, end: c.end, text: c.text });
     }
     rideAlong(words.lone, best, known, replacements, replaced);
+    lettersForSeparators(text, words.loneSeparators, best, known, replacements, followed);
     joinSplitWords(text, best, known, replacements);
     chain.push(`encode ${best.kind.read.name}`, `decode ${best.kind.written?.name ?? 'utf-8'}`);
     suspects = suspects.filter((s) => !replaced.has(s));
@@ -363,6 +365,8 @@ interface Words {
   common: [number, number];
   /** Words of one character outside ASCII: no evidence either way, repaired along with their text. */
   lone: Suspect[];
+  /** Where a separator outside ASCII stands alone between spaces (`…` in `délicieuse … Noël`). */
+  loneSeparators: number[];
 }
 
 /** The words of `text` with a character outside ASCII; `votes[k]` counts those plausible in language k. */
@@ -370,14 +374,18 @@ function findWords(text: string, votes: number[]): Words {
   const out: Suspect[] = [];
   const plausible: Words['plausible'] = [];
   const lone: Suspect[] = [];
+  const loneSeparators: number[] = [];
   const common: [number, number] = [-1, -1];
   // Only words with a character outside ASCII matter: find those characters, then their word (test
   // and lastIndex, not exec: no match object per character).
   NON_ASCII_CHAR.lastIndex = 0;
   while (NON_ASCII_CHAR.test(text)) {
     const at = NON_ASCII_CHAR.lastIndex - 1;
-    // A separator outside ASCII (`’`) belongs to no word.
-    if (SEPARATOR[text.charCodeAt(at)] === 1) continue;
+    // A separator outside ASCII (`’`) belongs to no word; one between spaces may be a word's letter.
+    if (SEPARATOR[text.charCodeAt(at)] === 1) {
+      if ((at === 0 || SPACE[text.charCodeAt(at - 1)] === 1) && (at + 1 === text.length || SPACE[text.charCodeAt(at + 1)] === 1)) loneSeparators.push(at);
+      continue;
+    }
     const tokenStart = wordStart(text, at);
     const tokenEnd = wordEnd(text, at);
     let start = tokenStart;
@@ -415,7 +423,7 @@ function findWords(text: string, votes: number[]): Words {
     const token = stripped ? { start: tokenStart, end: tokenEnd, word: text.slice(tokenStart, tokenEnd) } : undefined;
     out.push({ start, end: start + word.length, word, cost: score.cost, hard, allHigh: HIGH_LATIN_LETTERS.test(word), token });
   }
-  return { suspects: out, plausible, common, lone };
+  return { suspects: out, plausible, common, lone, loneSeparators };
 }
 
 /**
@@ -442,6 +450,32 @@ function rideAlong(lone: readonly Suspect[], best: { kind: Kind; candidates: Can
     }
     replaced.add(s);
     out.push({ start: s.start, end: s.end, text: to });
+  }
+}
+
+const SPACE = charSet(' \t\n\r');
+
+/**
+ * Separators standing alone between spaces that the confusion found makes a letter which is on its own
+ * one of the most frequent words of the text's language: French and Portuguese `à` is byte 85 in cp437
+ * and cp850, which windows-1252 reads as `…` (`délicieuse … Noël`). Where the text is of another
+ * language, or the letter is no word of it, the ellipsis or dash stays.
+ */
+function lettersForSeparators(text: string, positions: readonly number[], best: { kind: Kind; candidates: Candidate[] }, known: [number, number], out: Array<{ start: number; end: number; text: string }>, followed: Set<number>): void {
+  const table = best.kind.table;
+  if (!table || positions.length === 0 || (known[0] | known[1]) === 0) return;
+  const script = SCRIPT_TESTS.find((re) => best.candidates.some((c) => re.test(c.text)));
+  if (!script) return;
+  for (const at of positions) {
+    if (followed.has(at)) continue;
+    const to = table[text.charCodeAt(at)]!;
+    if (to === 0) continue;
+    const letter = String.fromCharCode(to);
+    if (!LETTER.test(letter) || !script.test(letter)) continue;
+    const langs = frequentWordLanguages(letter.toLowerCase());
+    if (!langs || ((langs[0] & known[0]) | (langs[1] & known[1])) === 0) continue;
+    followed.add(at);
+    out.push({ start: at, end: at + 1, text: letter });
   }
 }
 
