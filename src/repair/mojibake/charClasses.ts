@@ -1,4 +1,3 @@
-import { isAscii } from '../ascii.js';
 import { HAS_CANDIDATE } from './candidates.js';
 
 /**
@@ -18,9 +17,9 @@ export const ZERO_AFTER_HIGH = 4;
 export const NOT_ONLY_REPLACEMENT = 8;
 /** Two adjacent characters outside ASCII, a C1 control, or a trigger character (`maybeBad`). */
 export const MAYBE_BAD = 16;
-/** A character that some code page reads a high byte as, or U+FFFD (`HAS_CANDIDATE`); set only with MAYBE_BAD. */
+/** A character that some code page reads a high byte as, or U+FFFD (`HAS_CANDIDATE`). */
 export const CANDIDATE = 32;
-/** A CJK unified ideograph (U+4E00–U+9FFF); set only with MAYBE_BAD. */
+/** A CJK unified ideograph (U+4E00–U+9FFF). */
 export const IDEOGRAPH = 64;
 /** A character outside ASCII other than spaces and common punctuation (`beyondPunctuation`). */
 export const BEYOND_PUNCTUATION = 128;
@@ -43,13 +42,8 @@ for (let c = 0x80; c < 0x10000; c++) {
 for (const c of TRIGGERS) OWN[c] = OWN[c]! | MAYBE_BAD;
 for (const c of COMMON_PUNCTUATION) OWN[c] = OWN[c]! & ~BEYOND_PUNCTUATION;
 
-const NEXT_NON_ASCII = /[^\u0000-\u007f]/g;
-/**
- * What makes a text pass one of the screens that lead to a repair: a NUL, a character beyond spaces and
- * common punctuation, or one outside ASCII followed by another or by `0`. Most correct English text has
- * only quotes and dashes, one at a time: one native scan finds nothing, and the text is done.
- */
-const SUSPICIOUS = new RegExp(`[^\\u0001-\\u007f\\u2000-\\u200f${COMMON_PUNCTUATION.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]|[^\\u0000-\\u007f][^\\u0000-\\u002f\\u0031-\\u007f]`);
+/** The next NUL or character outside ASCII. */
+const NEXT_CHARACTER = /[^\u0001-\u007f]/g;
 
 let lastText: string | undefined;
 let lastClasses = 0;
@@ -60,23 +54,22 @@ let lastClasses = 0;
  */
 export function charClasses(text: string): number {
   if (text === lastText) return lastClasses;
-  lastText = text;
-  if (!SUSPICIOUS.test(text)) {
-    // Only common punctuation outside ASCII, if anything: none of it U+FFFD. (isAscii keeps the answer
-    // for the text it was last asked about, which the fixer has just asked.)
-    lastClasses = isAscii(text) ? 0 : NON_ASCII | NOT_ONLY_REPLACEMENT;
-    return lastClasses;
-  }
-  let bits = text.includes('\u0000') ? NUL : 0;
+  let bits = 0;
   const n = text.length;
   let i = 0;
-  while (i < n) {
+  for (;;) {
     // Most text is ASCII between a few characters outside it: the regex engine skips those runs far
-    // faster than a loop over code units (test, unlike exec, makes no match object).
-    NEXT_NON_ASCII.lastIndex = i;
-    if (!NEXT_NON_ASCII.test(text)) break;
-    i = NEXT_NON_ASCII.lastIndex - 1;
+    // faster than a loop over code units, and test (unlike exec) makes no match object.
+    NEXT_CHARACTER.lastIndex = i;
+    if (!NEXT_CHARACTER.test(text)) break;
+    i = NEXT_CHARACTER.lastIndex - 1;
     let c = text.charCodeAt(i);
+    if (c === 0) {
+      bits |= NUL;
+      i++;
+      continue;
+    }
+    // A run of characters outside ASCII, to the first ASCII one after it.
     for (;;) {
       bits |= OWN[c]!;
       const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
@@ -89,6 +82,7 @@ export function charClasses(text: string): number {
       c = next;
     }
   }
+  lastText = text;
   lastClasses = bits;
   return bits;
 }
