@@ -15,6 +15,11 @@ export interface ByteCodec {
   readonly decode: readonly string[];
   /** Character code → byte; characters absent here cannot be encoded. */
   readonly encode: ReadonlyMap<number, number>;
+  /**
+   * The same for characters outside ASCII as a table by code unit, 0 for none (no such character
+   * encodes as a byte below 0x80): encoding looks up every character, often under several code pages.
+   */
+  readonly encodeHigh: Uint8Array;
 }
 
 export { LOST_BYTE };
@@ -38,7 +43,13 @@ function buildCodec(name: string, iconvName: string, fillUndefined: boolean): By
     decode.push(ch);
     if (!encode.has(ch.charCodeAt(0))) encode.set(ch.charCodeAt(0), b);
   }
-  return { name, decode, encode };
+  const encodeHigh = new Uint8Array(0x10000);
+  for (const [c, b] of encode) {
+    if (c < 0x80) continue;
+    if (b < 0x80) throw new Error(`codec ${iconvName} encodes U+${c.toString(16)} below 0x80`);
+    encodeHigh[c] = b;
+  }
+  return { name, decode, encode, encodeHigh };
 }
 
 /**
@@ -92,8 +103,8 @@ export function encodeBytes(text: string, codec: ByteCodec, lostAllowed: boolean
       out[i] = LOST_BYTE;
       continue;
     }
-    const b = codec.encode.get(c);
-    if (b === undefined) return null;
+    const b = codec.encodeHigh[c]!;
+    if (b === 0) return null;
     out[i] = b;
   }
   return out;
