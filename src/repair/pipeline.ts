@@ -18,6 +18,7 @@ import { looksLikeMarkup } from './markup.js';
 import { expectArray, expectOptions, expectString } from './arguments.js';
 import { resolveOptions } from './options.js';
 import { splitIntoPieces } from './pieces.js';
+import { leavesUnchanged, proseScreenFor, type ProseScreen } from './proseScreen.js';
 import { mergeSites, noSites } from './sites.js';
 import type { ExplainResult, FixCounts, FixerEdit, FixerName, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
 
@@ -61,9 +62,10 @@ interface RunResult extends ExplainResult {
   counts: FixCounts;
 }
 
-function run(input: string, resolved: ResolvedOptions, record: Record_): RunResult {
+function run(input: string, resolved: ResolvedOptions, record: Record_, screened = true): RunResult {
   const pieces = splitIntoPieces(input);
-  if (pieces.length === 1) return runPiece(input, resolved, record, 0);
+  const screen = screened ? proseScreenFor(resolved, PIPELINE) : null;
+  if (pieces.length === 1) return runPiece(input, resolved, record, 0, screen);
   const texts: string[] = [];
   const steps: Step[] = [];
   const counts: FixCounts = {};
@@ -71,7 +73,7 @@ function run(input: string, resolved: ResolvedOptions, record: Record_): RunResu
   let outputOffset = 0;
   let pass = 0;
   for (const piece of pieces) {
-    const result = runPiece(piece, resolved, record, pass);
+    const result = runPiece(piece, resolved, record, pass, screen);
     // Later pieces are still untouched when this one is repaired, earlier ones already final.
     for (const step of result.steps) {
       steps.push({ ...step, start: step.start + outputOffset, end: step.end + outputOffset, inputStart: step.inputStart + inputOffset, inputEnd: step.inputEnd + inputOffset });
@@ -85,8 +87,12 @@ function run(input: string, resolved: ResolvedOptions, record: Record_): RunResu
   return { text: texts.join(''), steps, counts };
 }
 
-function runPiece(input: string, resolved: ResolvedOptions, record: Record_, firstPass: number): RunResult {
+function runPiece(input: string, resolved: ResolvedOptions, record: Record_, firstPass: number, screen: ProseScreen | null): RunResult {
   const counts: FixCounts = {};
+  // Most text that is not plain ASCII is prose with curly quotes and dashes, which only a few fixers read.
+  if (screen !== null && leavesUnchanged(input, screen, { options: resolved, sites: noSites(), isMarkup: looksLikeMarkup(input), explain: record === 'steps' })) {
+    return { text: input, steps: [], counts };
+  }
   let text = input;
   let regions: Region[] = [];
   const steps: Step[] = [];
@@ -149,6 +155,15 @@ function replacesWithItself(text: string, e: FixerEdit): boolean {
 export function fixText(text: string, options?: FixOptions): string {
   checkArguments('fixText', text, options);
   return run(prepare(text, options), resolveOptions(options), 'none').text;
+}
+
+/**
+ * `fixText` with every fixer run, without the prose screen's shortcut: what the screen is tested
+ * against (not part of the package's interface).
+ */
+export function fixTextUnscreened(text: string, options?: FixOptions): string {
+  checkArguments('fixTextUnscreened', text, options);
+  return run(prepare(text, options), resolveOptions(options), 'none', false).text;
 }
 
 /** Repairs `text` and returns the repaired text with every change as a step. */

@@ -45,7 +45,8 @@ export const mangledEntities: Fixer = {
   triggers: { ascii: [0x26, 0x3b], nonAscii: false },
   apply(text: string, ctx: FixContext): FixerEdit[] {
     const hasAmpersand = text.indexOf('&') >= 0;
-    if (!hasAmpersand && !MAYBE_BARE.test(text)) return [];
+    // A bare name ends in `;`: a text without one is not worth the pattern (tried at every position).
+    if (!hasAmpersand && (text.indexOf(';') < 0 || !MAYBE_BARE.test(text))) return [];
     const candidates = mergeCandidates(hasAmpersand ? findCandidates(text) : [], findBareNames(text));
     if (candidates.length === 0) return [];
     // Bare names are damage beyond doubt only with a stand-in for `&`; two of them are the same damage twice.
