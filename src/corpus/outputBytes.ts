@@ -1,9 +1,14 @@
+const MIB = 1 << 20;
+
 /** A growing byte buffer of its own (never a view into Node's shared pool), so that it can be moved. */
 export class OutputBytes {
   private buf: Buffer;
   private length = 0;
-  constructor(capacity: number) {
-    this.buf = Buffer.allocUnsafeSlow(capacity);
+  /** `spare`: a buffer to write into when it is large enough, instead of fresh memory. */
+  constructor(capacity: number, spare?: ArrayBuffer) {
+    // Whole mebibytes, so that the buffers of a run's chunks (of about the same size) fit one another.
+    const size = Math.ceil(capacity / MIB) * MIB;
+    this.buf = spare && spare.byteLength >= size ? Buffer.from(spare) : Buffer.allocUnsafeSlow(size);
   }
   private room(n: number): void {
     if (this.length + n <= this.buf.length) return;

@@ -166,7 +166,7 @@ class ChunkWork {
     // clean run's time when the metadata outweighed the records). Pages not written cost nothing.
     const records = task.lineCount ?? task.lengths.length;
     const perRecord = this.fieldOpenQuoted.length + this.cleanTailQuoted.length + CLOSING_FIXES.length + 16;
-    this.out = new OutputBytes(4096 + task.bytes.byteLength * 2 + records * perRecord);
+    this.out = new OutputBytes(4096 + task.bytes.byteLength * 2 + records * perRecord, task.spare);
   }
 
   processAll(): void {

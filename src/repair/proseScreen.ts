@@ -49,16 +49,23 @@ const PUNCTUATION = 2;
 /** `0`, where mojibake is on: UTF-16 read byte by byte is looked for from a `0` after a non-ASCII character. */
 const ZERO = 3;
 
-const made = new Map<string, ProseScreen | null>();
+const FORMS = ['none', 'NFC', 'NFD', 'NFKC', 'NFKD'];
+const byOptions = new WeakMap<ResolvedOptions, ProseScreen | null>();
+const byKey = new Map<number, ProseScreen | null>();
 
 /** The prose screen for these options and this pipeline, or null when a fixer rewrites prose punctuation. */
 export function proseScreenFor(resolved: ResolvedOptions, pipeline: readonly Fixer[]): ProseScreen | null {
-  let key = resolved.normalization;
-  for (const fixer of pipeline) key += resolved.fixers[fixer.name] ? '1' : '0';
-  let screen = made.get(key);
+  // A corpus run resolves its options once; `fixText` resolves them per call, so the key is cheap too.
+  let screen = byOptions.get(resolved);
   if (screen !== undefined) return screen;
-  screen = build(resolved, pipeline);
-  made.set(key, screen);
+  let key = FORMS.indexOf(resolved.normalization);
+  for (const fixer of pipeline) key = key * 2 + (resolved.fixers[fixer.name] ? 1 : 0);
+  screen = byKey.get(key);
+  if (screen === undefined) {
+    screen = build(resolved, pipeline);
+    byKey.set(key, screen);
+  }
+  byOptions.set(resolved, screen);
   return screen;
 }
 
