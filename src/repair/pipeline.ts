@@ -89,6 +89,7 @@ function run(input: string, resolved: ResolvedOptions, record: Record_, screened
 
 function runPiece(input: string, resolved: ResolvedOptions, record: Record_, firstPass: number, screen: ProseScreen | null): RunResult {
   const counts: FixCounts = {};
+  const enabled = enabledFixers(resolved);
   // Most text that is not plain ASCII is prose with curly quotes and dashes, which only a few fixers read.
   if (screen !== null && leavesUnchanged(input, screen, { options: resolved, sites: noSites(), isMarkup: looksLikeMarkup(input), explain: record === 'steps' })) {
     return { text: input, steps: [], counts };
@@ -103,8 +104,7 @@ function runPiece(input: string, resolved: ResolvedOptions, record: Record_, fir
     // One context per round, its sites replaced as fixers change the text.
     const ctx = { options: resolved, sites, isMarkup: looksLikeMarkup(text), explain: record === 'steps' };
     let changed = false;
-    for (const fixer of PIPELINE) {
-      if (!resolved.fixers[fixer.name]) continue;
+    for (const fixer of enabled) {
       const edits = fixer.apply(text, ctx);
       if (edits.length === 0) continue;
       assertWellFormed(edits, text.length, fixer.name);
@@ -144,6 +144,18 @@ function runPiece(input: string, resolved: ResolvedOptions, record: Record_, fir
     if (!changed) break;
   }
   return { text, steps, counts };
+}
+
+const enabledByOptions = new WeakMap<ResolvedOptions, readonly Fixer[]>();
+
+/** The pipeline's fixers these options switch on, in order: looked up once per options object, not per fixer and round. */
+function enabledFixers(resolved: ResolvedOptions): readonly Fixer[] {
+  let enabled = enabledByOptions.get(resolved);
+  if (!enabled) {
+    enabled = PIPELINE.filter((fixer) => resolved.fixers[fixer.name]);
+    enabledByOptions.set(resolved, enabled);
+  }
+  return enabled;
 }
 
 /** An edit that would write back what is already there (compared in place: no slice per edit). */
