@@ -119,6 +119,7 @@ const CLOSING_COUNTS = Buffer.from('{"fixes":{"total":0},"damage":0}}\n');
 const CLOSING_TOTAL = Buffer.from('{"total":0}}\n');
 const CLOSING_NONE = Buffer.from('}\n');
 const QUOTE_BYTE = Buffer.from('"');
+const EMPTY = Buffer.alloc(0);
 const NEWLINE = Buffer.from('\n');
 const LINE_KEY = Buffer.from(',"line":');
 
@@ -327,8 +328,7 @@ class ChunkWork {
     const close = closingBrace(this.all, start, end);
     if (close <= start) return false;
     this.counted(length);
-    this.out.range(this.all, start, close);
-    this.cleanMeta(n, this.cleanTail);
+    this.out.record(EMPTY, this.all, start, close, this.cleanTail, this.settings.meta === 'full' ? n : -1, CLOSING_FIXES);
     return true;
   }
 
@@ -347,9 +347,7 @@ class ChunkWork {
       out.text(JSON.stringify(escaped));
       this.cleanMeta(n, this.cleanTail);
     } else {
-      out.bytes(this.fieldOpenQuoted);
-      out.range(this.all, start, end);
-      this.cleanMeta(n, this.cleanTailQuoted);
+      out.record(this.fieldOpenQuoted, this.all, start, end, this.cleanTailQuoted, this.settings.meta === 'full' ? n : -1, CLOSING_FIXES);
     }
   }
 
