@@ -174,12 +174,19 @@ export function bareNameMatches(text: string): BareMatch[] {
   for (let semicolon = text.indexOf(';'); semicolon >= 0; semicolon = text.indexOf(';', semicolon + 1)) {
     let end = semicolon;
     while (end > 0 && isBareSpace(text.charCodeAt(end - 1))) end--;
+    if (end === 0 || !endsBareName(text.charCodeAt(end - 1))) continue;
     const m = BARE_NAME_AT_END.exec(text.slice(Math.max(0, end - LONGEST_BARE_NAME), end));
     if (m === null) continue;
     const index = end - m[1]!.length;
     found.push({ index, raw: text.slice(index, semicolon + 1), name: m[1]! });
   }
   return found;
+}
+
+/** The last letters of the names, in both cases (no other character folds to one of them). */
+function endsBareName(c: number): boolean {
+  const lower = c | 0x20;
+  return c < 0x80 ? lower === 0x70 || lower === 0x68 || lower === 0x6f || lower === 0x74 : c === 0x43f || c === 0x41f || c === 0x448 || c === 0x428;
 }
 
 function isBareSpace(c: number): boolean {
