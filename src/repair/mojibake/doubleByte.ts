@@ -119,7 +119,10 @@ export function fixLegacyCjkAsLatin1(text: string): DoubleByteRepair[] {
   if (!TWO_NON_ASCII.test(text)) return [];
   const repairs: DoubleByteRepair[] = [];
   const short: Array<{ index: number; 0: string }> = [];
-  for (const m of legacyRunsNearNonAscii(text)) {
+  for (const found of legacyRunsNearNonAscii(text)) {
+    const [start, end] = withoutTypography(text, found.index, found.index + found[0].length);
+    if (end <= start) continue;
+    const m = start === found.index && end === found.index + found[0].length ? found : { index: start, 0: text.slice(start, end) };
     let run = m[0];
     // A trailing ASCII character was taken as a trail byte only if the run needs it.
     const highCount = run.replace(/[\u0000-\u007f]/g, '').length;
@@ -144,7 +147,8 @@ export function fixLegacyCjkAsLatin1(text: string): DoubleByteRepair[] {
   }
   if (repairs.length === 0 || short.length === 0) return repairs;
   // The code page found for the long runs is tried on the short and doubtful ones of the same text
-  // (`Á¦¸ñ` in a line of EUC-KR is 제목): one text rarely holds two such confusions.
+  // (`Á¦¸ñ` in a line of EUC-KR is 제목): one text rarely holds two such confusions. But only on runs
+  // whose characters fit it (see inMainSet).
   const encodings = [...new Set(repairs.map((r) => r.chain[1]!.slice('decode '.length)))];
   for (const m of short) {
     const repair = decodeRunIn(m[0], encodings);
@@ -153,11 +157,66 @@ export function fixLegacyCjkAsLatin1(text: string): DoubleByteRepair[] {
   return repairs.sort((a, b) => a.start - b.start);
 }
 
+/** Quotes, dashes, ellipses and bullets, as correct text strings them together (`““““`, `——`, `…•…`). */
+const TYPOGRAPHY = new Uint8Array(0x10000);
+for (const c of '‘’‚“”„‹›«»–—…•') TYPOGRAPHY[c.charCodeAt(0)] = 1;
+
+/**
+ * The part of the run `text[start, end)` left when pieces made of typography only are taken off its
+ * edges (`““““ Á¦¸ñ` is the writer's quotes, a space, then a run): the writer typed them, and a code
+ * page that reads them as characters (`““` is 뱭 in Windows-949 and 摀 in GBK) is reading correct text.
+ * Each character is looked at once from either end, so a run of ten million quote marks costs one pass.
+ */
+function withoutTypography(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  for (;;) {
+    let j = s;
+    while (j < end && TYPOGRAPHY[text.charCodeAt(j)] === 1) j++;
+    if (j === end) return [end, end];
+    if (j === s || text.charCodeAt(j) !== 0x20) break;
+    s = j + 1;
+  }
+  let e = end;
+  for (;;) {
+    let j = e;
+    while (j > s && TYPOGRAPHY[text.charCodeAt(j - 1)] === 1) j--;
+    if (j === e || text.charCodeAt(j - 1) !== 0x20) break;
+    e = j - 1;
+  }
+  return [s, e];
+}
+
+/**
+ * Whether every double-byte pair of `bytes` lies in the main set of the code page, where the text of
+ * its language is written: GB2312 within GBK, KS X 1001 within Windows-949, JIS X 0208 within EUC-JP.
+ * A code page carried over from another run must decode this one into such characters: GBK reads
+ * almost any two high bytes as some rare character of its extension (`““` is 摀).
+ */
+function inMainSet(bytes: Uint8Array, encoding: string): boolean {
+  // Big5 and Shift_JIS have no extension beyond their main set here.
+  if (encoding !== 'gbk' && encoding !== 'euc-kr' && encoding !== 'euc-jp') return true;
+  const lastLead = encoding === 'gbk' ? 0xf7 : 0xfe;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) continue;
+    const trail = bytes[i + 1];
+    // EUC-JP's half-width kana: 8E and one byte A1–DF.
+    if (encoding === 'euc-jp' && lead === 0x8e && trail !== undefined && trail >= 0xa1 && trail <= 0xdf) {
+      i++;
+      continue;
+    }
+    if (lead < 0xa1 || lead > lastLead || trail === undefined || trail < 0xa1 || trail > 0xfe) return false;
+    i++;
+  }
+  return true;
+}
+
 function decodeRunIn(run: string, encodings: readonly string[]): { run: string; text: string; encoding: string } | null {
   for (const candidate of /[\u0040-\u007e]$/.test(run) ? [run, run.slice(0, -1)] : [run]) {
     const bytes = encodeBytes(candidate, WINDOWS_1252, false);
     if (bytes === null || decodeUtf8Variants(bytes) !== null) continue;
     for (const encoding of encodings) {
+      if (!inMainSet(bytes, encoding)) continue;
       const text = iconv.decode(Buffer.from(bytes), encoding === 'gbk' ? 'gb18030' : encoding);
       if (isEastAsianText(text)) return { run: candidate, text, encoding };
     }

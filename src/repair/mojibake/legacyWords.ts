@@ -117,12 +117,16 @@ const SEPARATOR_CLASS = /[\s!-/:-@[-`{-~‘’ʼʻ´–—…•]/;
  */
 const EDGE_START = charSet('«»“”„‘¿¡•·–—…\u00a0');
 const EDGE_END = charSet('»«”“‘’…™®©°¹²³ª*†§¶•·–—\u00a0');
-const NON_ASCII = /[^\u0000-\u007f]/;
 const NON_ASCII_CHAR = /[^\u0000-\u007f]/g;
 /** SEPARATOR_CLASS as a table: every character of a word is looked up. No separator lies above U+3000 but U+FEFF. */
 const SEPARATOR = new Uint8Array(0x10000);
 for (let c = 0; c < 0x3001; c++) if (SEPARATOR_CLASS.test(String.fromCharCode(c))) SEPARATOR[c] = 1;
 SEPARATOR[0xfeff] = 1;
+
+function hasNonAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
 
 function charSet(chars: string): Uint8Array {
   const set = new Uint8Array(0x10000);
@@ -233,6 +237,7 @@ export function fixLegacyWords(text: string): Repair | null {
   if (suspects.length === 0) return null;
   const replacements: Array<{ start: number; end: number; text: string }> = [];
   const replaced = new Set<Suspect>();
+  const followed = new Set<number>();
   const chain: string[] = [];
   for (let round = 0; round < MAX_ROUNDS && suspects.length > 0; round++) {
     let best: { kind: Kind; k: number; candidates: Candidate[]; gain: number } | null = null;
@@ -288,6 +293,7 @@ export function fixLegacyWords(text: string): Repair | null {
       replacements.push({ start: c.start, end: c.end, text: c.text });
     }
     rideAlong(words.lone, best, known, replacements, replaced);
+    lettersForSeparators(text, words.loneSeparators, best, known, replacements, followed);
     joinSplitWords(text, best, known, replacements);
     chain.push(`encode ${best.kind.read.name}`, `decode ${best.kind.written?.name ?? 'utf-8'}`);
     suspects = suspects.filter((s) => !replaced.has(s));
@@ -359,6 +365,8 @@ interface Words {
   common: [number, number];
   /** Words of one character outside ASCII: no evidence either way, repaired along with their text. */
   lone: Suspect[];
+  /** Where a separator outside ASCII stands alone between spaces (`…` in `délicieuse … Noël`). */
+  loneSeparators: number[];
 }
 
 /** The words of `text` with a character outside ASCII; `votes[k]` counts those plausible in language k. */
@@ -366,27 +374,33 @@ function findWords(text: string, votes: number[]): Words {
   const out: Suspect[] = [];
   const plausible: Words['plausible'] = [];
   const lone: Suspect[] = [];
+  const loneSeparators: number[] = [];
   const common: [number, number] = [-1, -1];
-  // Only words with a character outside ASCII matter: find those characters, then their word.
+  // Only words with a character outside ASCII matter: find those characters, then their word (test
+  // and lastIndex, not exec: no match object per character).
   NON_ASCII_CHAR.lastIndex = 0;
-  for (let c = NON_ASCII_CHAR.exec(text); c; c = NON_ASCII_CHAR.exec(text)) {
-    // A separator outside ASCII (`’`) belongs to no word.
-    if (SEPARATOR[text.charCodeAt(c.index)] === 1) continue;
-    const tokenStart = wordStart(text, c.index);
-    const tokenEnd = wordEnd(text, c.index);
+  while (NON_ASCII_CHAR.test(text)) {
+    const at = NON_ASCII_CHAR.lastIndex - 1;
+    // A separator outside ASCII (`’`) belongs to no word; one between spaces may be a word's letter.
+    if (SEPARATOR[text.charCodeAt(at)] === 1) {
+      if ((at === 0 || SPACE[text.charCodeAt(at - 1)] === 1) && (at + 1 === text.length || SPACE[text.charCodeAt(at + 1)] === 1)) loneSeparators.push(at);
+      continue;
+    }
+    const tokenStart = wordStart(text, at);
+    const tokenEnd = wordEnd(text, at);
     let start = tokenStart;
     let end = tokenEnd;
     NON_ASCII_CHAR.lastIndex = end;
     while (start < end && EDGE_START[text.charCodeAt(start)] === 1) start++;
     while (end > start && EDGE_END[text.charCodeAt(end - 1)] === 1) end--;
-    const word = text.slice(start, end);
     const stripped = start !== tokenStart || end !== tokenEnd;
-    if (!NON_ASCII.test(word)) {
+    if (!hasNonAscii(text, start, end)) {
       // Only its edges are outside ASCII (`¿e`, Polish `że` in windows-1250 read as windows-1252):
       // evidence of nothing, but it may follow its text's repair.
       if (stripped) lone.push({ start: tokenStart, end: tokenEnd, word: text.slice(tokenStart, tokenEnd), cost: 0, hard: false, allHigh: false });
       continue;
     }
+    const word = text.slice(start, end);
     if (word.length === 1) {
       lone.push({ start, end: start + 1, word, cost: 0, hard: false, allHigh: false });
       continue;
@@ -409,7 +423,7 @@ function findWords(text: string, votes: number[]): Words {
     const token = stripped ? { start: tokenStart, end: tokenEnd, word: text.slice(tokenStart, tokenEnd) } : undefined;
     out.push({ start, end: start + word.length, word, cost: score.cost, hard, allHigh: HIGH_LATIN_LETTERS.test(word), token });
   }
-  return { suspects: out, plausible, common, lone };
+  return { suspects: out, plausible, common, lone, loneSeparators };
 }
 
 /**
@@ -436,6 +450,32 @@ function rideAlong(lone: readonly Suspect[], best: { kind: Kind; candidates: Can
     }
     replaced.add(s);
     out.push({ start: s.start, end: s.end, text: to });
+  }
+}
+
+const SPACE = charSet(' \t\n\r');
+
+/**
+ * Separators standing alone between spaces that the confusion found makes a letter which is on its own
+ * one of the most frequent words of the text's language: French and Portuguese `à` is byte 85 in cp437
+ * and cp850, which windows-1252 reads as `…` (`délicieuse … Noël`). Where the text is of another
+ * language, or the letter is no word of it, the ellipsis or dash stays.
+ */
+function lettersForSeparators(text: string, positions: readonly number[], best: { kind: Kind; candidates: Candidate[] }, known: [number, number], out: Array<{ start: number; end: number; text: string }>, followed: Set<number>): void {
+  const table = best.kind.table;
+  if (!table || positions.length === 0 || (known[0] | known[1]) === 0) return;
+  const script = SCRIPT_TESTS.find((re) => best.candidates.some((c) => re.test(c.text)));
+  if (!script) return;
+  for (const at of positions) {
+    if (followed.has(at)) continue;
+    const to = table[text.charCodeAt(at)]!;
+    if (to === 0) continue;
+    const letter = String.fromCharCode(to);
+    if (!LETTER.test(letter) || !script.test(letter)) continue;
+    const langs = frequentWordLanguages(letter.toLowerCase());
+    if (!langs || ((langs[0] & known[0]) | (langs[1] & known[1])) === 0) continue;
+    followed.add(at);
+    out.push({ start: at, end: at + 1, text: letter });
   }
 }
 

@@ -136,10 +136,14 @@ export function scoreWord(word: string): WordScore {
 const ALL: readonly [number, number] = [-1, -1];
 
 /** `scoreWord` under the languages of `mask` only (bits as in MASKS). */
+/** Scratch rows for scoreWordIn, reused: it runs for every suspect word and every candidate repair. */
+const SUMS = new Float64Array(N);
+const WORST = new Uint8Array(N);
+
 export function scoreWordIn(word: string, mask: readonly [number, number]): WordScore {
   const text = padded(word);
-  const sums = new Float64Array(N);
-  const worst = new Uint8Array(N);
+  const sums = SUMS.fill(0);
+  const worst = WORST.fill(0);
   let a = text.charCodeAt(0);
   for (let i = 1; i < text.length; i++) {
     const b = text.charCodeAt(i);
