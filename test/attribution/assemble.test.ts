@@ -101,3 +101,35 @@ test('assemble stays linear on one sentence of 100,000 contents, cues and source
   assert.equal(out.length, n);
   assert.ok(out.every((a, k) => a.cue?.first === 8 * k + 1 && a.source?.first === 8 * k));
 });
+
+/** Tags by word: each word of `text` gets the tag of the letter at its position in `marks` (O, C, K, S, Q). */
+function tagged(text: string, marks: string): { t: TokenTable; tags: Uint8Array } {
+  const t = tokenize(text);
+  const letters = marks.split(' ');
+  assert.equal(letters.length, t.length, 'one mark per token');
+  const tags = new Uint8Array(t.length);
+  letters.forEach((m, i) => {
+    const inside = i > 0 && letters[i - 1] === m;
+    tags[i] = m === 'O' ? O : m === 'C' ? (inside ? IC : BC) : m === 'K' ? (inside ? IC : KC) : m === 'S' ? (inside ? IS : BS) : inside ? IQ : BQ;
+  });
+  return { t, tags };
+}
+
+test('a resumed quotation with its own source and cue after it is a new attribution', () => {
+  // The model tags the second paragraph's quotation as resuming the first paragraph's statement.
+  const { t, tags } = tagged('Smith said taxes rise .\n“ Costs double , ” Jones said .', 'S Q C C O O K K K K S Q O');
+  const out = assemble(t, tags);
+  assert.equal(out.length, 2);
+  assert.deepEqual(out[1]!.content, [{ first: 6, last: 9 }]);
+  assert.deepEqual([out[1]!.source, out[1]!.cue], [{ first: 10, last: 10 }, { first: 11, last: 11 }]);
+});
+
+test('a quotation resumed after its cue in a new sentence stays one attribution, and so does one cut by its cue', () => {
+  const twoSentences = tagged('“ Costs double , ” Jones said . “ Taxes rise . ”', 'C C C C C S Q O K K K K K');
+  assert.equal(assemble(twoSentences.t, twoSentences.tags).length, 1);
+  // "“B,” he said, “C.”": B starts anew (its own cue after it), C resumes B.
+  const three = tagged('“ A . ” Jones said . “ B , ” he said , “ C . ”', 'C C C C S Q O K K K K S Q O K K K K');
+  const out = assemble(three.t, three.tags);
+  assert.equal(out.length, 2);
+  assert.equal(out[1]!.content.length, 2);
+});

@@ -39,16 +39,24 @@ function bridges(t: TokenTable, tags: Uint8Array, a: TokenSpan, b: TokenSpan): b
 }
 
 /**
- * A resumed content whose own sentence gives it a source and a cue before it ("… its borders. Deputy Minister
- * Ryabkov warned that …") is a new attribution, whatever its tag says: the cue between two parts of one
- * quotation ("“A,” he said. “B.”") stands in the sentence of the first part.
+ * A resumed content whose own sentence gives it a source and a cue, before it ("… its borders. Deputy Minister
+ * Ryabkov warned that …") or after it ("… in the world,” he said." after a paragraph of someone else's
+ * statement), is a new attribution, whatever its tag says: the cue between two parts of one quotation
+ * ("“A,” he said. “B.”") stands in the sentence of the first part. The look ahead stops at the next content,
+ * so that "“B,” he said, “C.”" still holds its own cue and every token is looked at once.
  */
 function introducedAnew(t: TokenTable, tags: Uint8Array, before: TokenSpan, span: TokenSpan): boolean {
   const sentence = t.sentence[span.first]!;
   if (t.sentence[before.last] === sentence) return false;
+  return framedWithin(tags, span.first - 1, before.last, -1, (i) => t.sentence[i] === sentence) ||
+    framedWithin(tags, span.last + 1, tags.length, 1, (i) => t.sentence[i] === t.sentence[span.last] && (tags[i]! < BC || tags[i]! > KC));
+}
+
+/** Whether a source and a cue are both tagged from `from` towards `stop` (exclusive) while `within` holds. */
+function framedWithin(tags: Uint8Array, from: number, stop: number, step: 1 | -1, within: (i: number) => boolean): boolean {
   let source = false;
   let cue = false;
-  for (let i = span.first - 1; i > before.last && t.sentence[i] === sentence; i--) {
+  for (let i = from; i !== stop && within(i); i += step) {
     if (tags[i] === BS || tags[i] === IS) source = true;
     else if (tags[i] === BQ || tags[i] === IQ) cue = true;
   }
