@@ -4,6 +4,7 @@ import { unsupportedReason } from './language.js';
 import { tagAttributions, type TaggedAttribution, type TokenSpan, type TokenTable } from './model/index.js';
 import { findQuoteSpans, type QuoteSpan } from './quoteSpans.js';
 import { ruleAttributions, type RuleAttribution } from './rules.js';
+import { clauseSubject } from './clauseSubject.js';
 import { collectMentions, upperBound, type Mention } from './speakers.js';
 import type { AttributeOptions, AttributionResult, Quote, QuoteKind, Span, Speaker } from './types.js';
 
@@ -37,6 +38,7 @@ export function attribute(text: string, options: AttributeOptions = {}): Attribu
   startAtQuotations(text, quotes, spans);
   mergeRules(text, quotes, ruleAttributions(text, spans, mentions), table);
   subjectsOfCues(text, quotes, mentions, table);
+  clauseSubjects(text, quotes, mentions, table);
   inheritSpeakers(text, quotes);
   return { lang, supported: true, quotes: transcriptTurns(text, quotes, table), entities: publicEntities(table) };
 }
@@ -200,6 +202,23 @@ function subjectsOfCues(text: string, quotes: Quote[], mentions: readonly Mentio
       q.speaker = speakerOf(m, table);
       break;
     }
+  }
+}
+
+
+/**
+ * A content whose cue the tagger found before it, in its sentence, but no source: the cue's clause names the
+ * holder at its start ("In a statement, the Kentucky Republican on Tuesday dismissed …", "Obama, who has …,
+ * reiterated …"), as PolNeAR annotates it. The subject is the clause before the cue, after any introductory
+ * phrase set off by a comma, without auxiliaries and a trailing time; an apposition set off by commas leaves
+ * the name before it. Nothing is guessed across a sentence end, a quotation mark or more than 200 characters.
+ */
+function clauseSubjects(text: string, quotes: Quote[], mentions: readonly Mention[], table: EntityTable): void {
+  for (const q of quotes) {
+    if (q.speaker || !q.cueSpan || q.cueSpan.end > q.start || q.start - q.cueSpan.end > 200) continue;
+    if (/[.!?\n"“”«»]/u.test(text.slice(q.cueSpan.end, q.start))) continue;
+    const subject = clauseSubject(text, q.cueSpan.start);
+    if (subject) q.speaker = speakerAt(text, subject, table, mentions, q.parts);
   }
 }
 
