@@ -244,9 +244,11 @@ function coordinatedHolder(text: string, mentions: readonly Mention[], i: number
 /** Participial cues (", saying …") report the sentence's subject: its first person not inside a prepositional phrase. */
 export function sentenceSubject(text: string, mentions: readonly Mention[], sentenceStart: number, before: number): Mention | null {
   let first: Mention | null = null;
-  for (const m of mentions) {
+  // From the sentence's first mention, found by binary search: a walk from the text's start would make a text of
+  // many sentences quadratic.
+  for (let i = upperBound(mentions, sentenceStart); i < mentions.length; i++) {
+    const m = mentions[i]!;
     if (m.start >= before) break;
-    if (m.start < sentenceStart) continue;
     const usable = m.kind !== 'pronoun' || /^(?:he|she|they|it)$/i.test(m.text);
     if (!usable) continue;
     if (afterPreposition(text, m.start, sentenceStart) || possessiveAt(text, m.end)) continue;
