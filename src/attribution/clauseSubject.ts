@@ -45,10 +45,22 @@ function subjectOf(text: string, clause: Span): Span | null {
   }
   const pieces = body.split(',');
   const last = pieces[pieces.length - 1]!;
-  // "X, who has …, cue": nothing but the apposition's close stands before the cue, so the subject is X.
-  const closing = last.trimEnd().replace(SUBJECT_TAIL, '').trim() === '' && pieces.length > 1;
-  start += closing ? 0 : body.length - last.length;
-  let piece = closing ? pieces[0]! : last;
+  // "X, who has …, cue" or "X is sticking to its message, hoping …": nothing but an apposition's close stands
+  // before the cue, so the subject heads the first piece that has one ("Instead, the senator …, hoping").
+  if (pieces.length > 1 && last.trimEnd().replace(SUBJECT_TAIL, '').trim() === '') {
+    let at = start;
+    for (const piece of pieces.slice(0, -1)) {
+      const subject = headOf(piece, at);
+      if (subject) return subject;
+      at += piece.length + 1;
+    }
+    return null;
+  }
+  return headOf(last, start + body.length - last.length);
+}
+
+/** The noun phrase heading `piece` (which starts at `start` in the text), or null. */
+function headOf(piece: string, start: number): Span | null {
   const lead = /^\s*/u.exec(piece)![0].length + (CLAUSE_OPENER.exec(piece.trimStart())?.[0].length ?? 0);
   start += lead;
   piece = piece.slice(lead).trimEnd().replace(SUBJECT_TAIL, '').replace(/[\s\p{P}]+$/u, '');

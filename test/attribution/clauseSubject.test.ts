@@ -19,6 +19,8 @@ test('the subject of a cue is the head of its clause, without an introductory ph
 
 test('an apposition set off by commas leaves the name before it', () => {
   assert.equal(subjectBefore('Obama, who has denounced the attack as terrorism, reiterated his frustration.', 'reiterated'), 'Obama');
+  // A participle after the main clause reports its subject, past an opening adverb.
+  assert.equal(subjectBefore('Instead, the Vermont senator is sticking to his message, hoping to avoid a misstep.', 'hoping'), 'the Vermont senator');
 });
 
 test('a clause that opens with a verb, a preposition or an adverbial has no subject to give', () => {
