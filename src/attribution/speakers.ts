@@ -1,6 +1,7 @@
 import type { EntityTable } from './entities.js';
 import { FEMALE_PRONOUNS, GROUP_SPEAKERS, MALE_PRONOUNS, PERSON_ROLES, SOURCE_NOUNS, VERB_ADVERBS } from './lexicon.js';
 import type { QuoteSpan } from './quoteSpans.js';
+import { firstNotBefore } from './search.js';
 import { wordCount } from './segments.js';
 import type { Span } from './types.js';
 
@@ -279,14 +280,7 @@ export function mentionAfter(text: string, mentions: readonly Mention[], pos: nu
 
 /** The index of the first mention starting at or after `pos` (mentions are in text order). */
 export function upperBound(mentions: readonly Mention[], pos: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstNotBefore(mentions.length, (i) => mentions[i]!.start < pos);
 }
 
 function gapIsAdverbs(gap: string): boolean {

@@ -1,4 +1,5 @@
 import { BC, BQ, BS, IC, IQ, IS, KC } from './sequenceModel.js';
+import { firstNotBefore } from '../search.js';
 import type { TokenTable } from './tokens.js';
 
 /** A token range, inclusive of both ends. */
@@ -65,26 +66,12 @@ function framedWithin(tags: Uint8Array, from: number, stop: number, step: 1 | -1
 
 /** The first of the spans (in text order) whose sentence is `sentence` or later. */
 function firstInSentence(t: TokenTable, spans: readonly TokenSpan[], sentence: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (t.sentence[spans[mid]!.first]! < sentence) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstNotBefore(spans.length, (i) => t.sentence[spans[i]!.first]! < sentence);
 }
 
 /** The index of the first span (in text order) that starts at token `token` or later. */
 function firstFrom(spans: readonly TokenSpan[], token: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.first < token) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstNotBefore(spans.length, (i) => spans[i]!.first < token);
 }
 
 /**
