@@ -4,6 +4,7 @@ import { unsupportedReason } from './language.js';
 import { tagAttributions, type TaggedAttribution, type TokenSpan, type TokenTable } from './model/index.js';
 import { findQuoteSpans, type QuoteSpan } from './quoteSpans.js';
 import { ruleAttributions, type RuleAttribution } from './rules.js';
+import { clauseSubject } from './clauseSubject.js';
 import { collectMentions, upperBound, type Mention } from './speakers.js';
 import type { AttributeOptions, AttributionResult, Quote, QuoteKind, Span, Speaker } from './types.js';
 
@@ -37,8 +38,10 @@ export function attribute(text: string, options: AttributeOptions = {}): Attribu
   startAtQuotations(text, quotes, spans);
   mergeRules(text, quotes, ruleAttributions(text, spans, mentions), table);
   subjectsOfCues(text, quotes, mentions, table);
-  inheritSpeakers(text, quotes);
-  return { lang, supported: true, quotes: transcriptTurns(text, quotes, table), entities: publicEntities(table) };
+  clauseSubjects(text, quotes, mentions, table);
+  const joined = joinInterrupted(text, quotes);
+  inheritSpeakers(text, joined);
+  return { lang, supported: true, quotes: transcriptTurns(text, joined, table), entities: publicEntities(table) };
 }
 
 const EDGE = /[\s\p{P}\p{S}]/u;
@@ -203,6 +206,51 @@ function subjectsOfCues(text: string, quotes: Quote[], mentions: readonly Mentio
   }
 }
 
+
+/**
+ * A content whose cue the tagger found before it, in its sentence, but no source: the cue's clause names the
+ * holder at its start ("In a statement, the Kentucky Republican on Tuesday dismissed …", "Obama, who has …,
+ * reiterated …"), as PolNeAR annotates it. The subject is the clause before the cue, after any introductory
+ * phrase set off by a comma, without auxiliaries and a trailing time; an apposition set off by commas leaves
+ * the name before it. Nothing is guessed across a sentence end, a quotation mark or more than 200 characters.
+ */
+function clauseSubjects(text: string, quotes: Quote[], mentions: readonly Mention[], table: EntityTable): void {
+  for (const q of quotes) {
+    if (q.speaker || !q.cueSpan || q.cueSpan.end > q.start || q.start - q.cueSpan.end > 200) continue;
+    if (/[.!?\n"“”«»]/u.test(text.slice(q.cueSpan.end, q.start))) continue;
+    const subject = clauseSubject(text, q.cueSpan.start);
+    if (subject) q.speaker = speakerAt(text, subject, table, mentions, q.parts);
+  }
+}
+
+
+// Between two parts of one quotation cut by its cue: the first part's comma and closing mark, the cue and source
+// (no other mark, no line break, a short aside at most), and the second part's opening mark.
+const INTERRUPTION = /^[,—–-]\s*["”»]\s*[^"“”«»\n]{1,100}["“«]\s*$/u;
+
+/**
+ * “A,” she said, “B.” is one attribution with two parts, as PolNeAR annotates it, even when the tagger read B as
+ * a quotation of its own: a quotation whose first part ends in a comma inside its marks, followed by its cue and
+ * source and then by another quotation with no cue or source of its own (or the same ones), takes that
+ * quotation in as its next part.
+ */
+function joinInterrupted(text: string, quotes: Quote[]): Quote[] {
+  const out: Quote[] = [];
+  for (const q of quotes) {
+    const prev = out[out.length - 1];
+    if (prev && prev.kind !== 'indirect' && q.kind === 'direct' && q.start > prev.end && q.start - prev.end <= 120 && prev.cueSpan && prev.cueSpan.start >= prev.end && prev.cueSpan.end <= q.start) {
+      const gap = text.slice(prev.end, q.start);
+      const sameCue = !q.cueSpan || (q.cueSpan.start === prev.cueSpan.start && q.cueSpan.end === prev.cueSpan.end);
+      const sameSpeaker = !q.speaker || (prev.speaker !== null && q.speaker.start === prev.speaker.start);
+      if (INTERRUPTION.test(gap) && sameCue && sameSpeaker) {
+        withParts(text, prev, [...prev.parts, ...q.parts]);
+        continue;
+      }
+    }
+    out.push(q);
+  }
+  return out;
+}
 
 /** Gives a quote fewer parts: its span, text and kind follow. */
 function withParts(text: string, q: Quote, parts: Span[]): void {

@@ -1,6 +1,7 @@
 import type { EntityTable } from './entities.js';
 import { FEMALE_PRONOUNS, GROUP_SPEAKERS, MALE_PRONOUNS, PERSON_ROLES, SOURCE_NOUNS, VERB_ADVERBS } from './lexicon.js';
 import type { QuoteSpan } from './quoteSpans.js';
+import { firstNotBefore } from './search.js';
 import { wordCount } from './segments.js';
 import type { Span } from './types.js';
 
@@ -244,9 +245,11 @@ function coordinatedHolder(text: string, mentions: readonly Mention[], i: number
 /** Participial cues (", saying …") report the sentence's subject: its first person not inside a prepositional phrase. */
 export function sentenceSubject(text: string, mentions: readonly Mention[], sentenceStart: number, before: number): Mention | null {
   let first: Mention | null = null;
-  for (const m of mentions) {
+  // From the sentence's first mention, found by binary search: a walk from the text's start would make a text of
+  // many sentences quadratic.
+  for (let i = upperBound(mentions, sentenceStart); i < mentions.length; i++) {
+    const m = mentions[i]!;
     if (m.start >= before) break;
-    if (m.start < sentenceStart) continue;
     const usable = m.kind !== 'pronoun' || /^(?:he|she|they|it)$/i.test(m.text);
     if (!usable) continue;
     if (afterPreposition(text, m.start, sentenceStart) || possessiveAt(text, m.end)) continue;
@@ -277,14 +280,7 @@ export function mentionAfter(text: string, mentions: readonly Mention[], pos: nu
 
 /** The index of the first mention starting at or after `pos` (mentions are in text order). */
 export function upperBound(mentions: readonly Mention[], pos: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstNotBefore(mentions.length, (i) => mentions[i]!.start < pos);
 }
 
 function gapIsAdverbs(gap: string): boolean {

@@ -68,6 +68,8 @@ export interface ChunkTask {
   firstN: number;
   /** Set when (the rest of) the file could not be read: one rejected record with this message. */
   unreadable?: { where: string; problem: string };
+  /** An earlier chunk's output buffer, moved back by the driver, for this chunk's output (see `ChunkRunner.recycle`). */
+  spare?: ArrayBuffer;
 }
 
 export interface Rejected {

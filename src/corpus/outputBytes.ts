@@ -1,9 +1,16 @@
+const MIB = 1 << 20;
+/** Digits of the largest safe integer. */
+const MAX_DIGITS = 16;
+
 /** A growing byte buffer of its own (never a view into Node's shared pool), so that it can be moved. */
 export class OutputBytes {
   private buf: Buffer;
   private length = 0;
-  constructor(capacity: number) {
-    this.buf = Buffer.allocUnsafeSlow(capacity);
+  /** `spare`: a buffer to write into when it is large enough, instead of fresh memory. */
+  constructor(capacity: number, spare?: ArrayBuffer) {
+    // Whole mebibytes, so that the buffers of a run's chunks (of about the same size) fit one another.
+    const size = Math.ceil(capacity / MIB) * MIB;
+    this.buf = spare && spare.byteLength >= size ? Buffer.from(spare) : Buffer.allocUnsafeSlow(size);
   }
   private room(n: number): void {
     if (this.length + n <= this.buf.length) return;
@@ -20,6 +27,29 @@ export class OutputBytes {
   range(src: Buffer, start: number, end: number): void {
     this.room(end - start);
     this.length += src.copy(this.buf, this.length, start, end);
+  }
+  /**
+   * A record nothing was done to, in one step: `head`, `src[start, end)`, `tail`, and under full
+   * metadata (`n` ≥ 0) the line number and `closing`, with one room check. (Copying the short pieces
+   * by hand was measured too: three times slower than the native copies.)
+   */
+  record(head: Buffer, src: Buffer, start: number, end: number, tail: Buffer, n: number, closing: Buffer): void {
+    this.room(head.length + (end - start) + tail.length + closing.length + MAX_DIGITS);
+    this.put(head, 0, head.length);
+    this.put(src, start, end);
+    this.put(tail, 0, tail.length);
+    if (n >= 0) {
+      this.decimal(n);
+      this.put(closing, 0, closing.length);
+    }
+  }
+  private put(src: Buffer, start: number, end: number): void {
+    if (start === 0 && end === src.length) {
+      this.buf.set(src, this.length);
+      this.length += end;
+    } else {
+      this.length += src.copy(this.buf, this.length, start, end);
+    }
   }
   /** A non-negative whole number in decimal, without making a string of it. */
   decimal(n: number): void {

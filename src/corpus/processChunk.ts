@@ -119,6 +119,7 @@ const CLOSING_COUNTS = Buffer.from('{"fixes":{"total":0},"damage":0}}\n');
 const CLOSING_TOTAL = Buffer.from('{"total":0}}\n');
 const CLOSING_NONE = Buffer.from('}\n');
 const QUOTE_BYTE = Buffer.from('"');
+const EMPTY = Buffer.alloc(0);
 const NEWLINE = Buffer.from('\n');
 const LINE_KEY = Buffer.from(',"line":');
 
@@ -166,7 +167,7 @@ class ChunkWork {
     // clean run's time when the metadata outweighed the records). Pages not written cost nothing.
     const records = task.lineCount ?? task.lengths.length;
     const perRecord = this.fieldOpenQuoted.length + this.cleanTailQuoted.length + CLOSING_FIXES.length + 16;
-    this.out = new OutputBytes(4096 + task.bytes.byteLength * 2 + records * perRecord);
+    this.out = new OutputBytes(4096 + task.bytes.byteLength * 2 + records * perRecord, task.spare);
   }
 
   processAll(): void {
@@ -327,8 +328,7 @@ class ChunkWork {
     const close = closingBrace(this.all, start, end);
     if (close <= start) return false;
     this.counted(length);
-    this.out.range(this.all, start, close);
-    this.cleanMeta(n, this.cleanTail);
+    this.out.record(EMPTY, this.all, start, close, this.cleanTail, this.settings.meta === 'full' ? n : -1, CLOSING_FIXES);
     return true;
   }
 
@@ -347,9 +347,7 @@ class ChunkWork {
       out.text(JSON.stringify(escaped));
       this.cleanMeta(n, this.cleanTail);
     } else {
-      out.bytes(this.fieldOpenQuoted);
-      out.range(this.all, start, end);
-      this.cleanMeta(n, this.cleanTailQuoted);
+      out.record(this.fieldOpenQuoted, this.all, start, end, this.cleanTailQuoted, this.settings.meta === 'full' ? n : -1, CLOSING_FIXES);
     }
   }
 

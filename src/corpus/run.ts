@@ -55,6 +55,11 @@ export class BatchSetupError extends Error {
 export interface ChunkRunner {
   run(task: ChunkTask): Promise<ChunkResult>;
   readonly concurrency: number;
+  /**
+   * A chunk's output buffer, written out and no longer needed, for a later chunk to be written into:
+   * fresh memory costs a page fault per 4 KB on first touch, a sixth of a clean run's time.
+   */
+  recycle?(buffer: ArrayBuffer): void;
 }
 
 /** What the driver shows its user: progress, messages (rejects, the summary). */
@@ -128,6 +133,7 @@ export async function runCorpus(config: BatchConfig, runner: ChunkRunner, stdout
   };
   const emit = async (chunk: Chunk, result: ChunkResult): Promise<void> => {
     await sink.write(chunk, result.out, result.stats.out > 0);
+    if (sink.releasesWrites && runner.recycle && result.out.buffer instanceof ArrayBuffer) runner.recycle(result.out.buffer);
     for (const reject of result.rejects) {
       if (rejectsSink && reject.bytes) await rejectsSink.write(null, Buffer.concat([reject.bytes, NEWLINE]));
       if (rejectNotes.length < REJECT_NOTES_KEPT) rejectNotes.push({ where: reject.where, problem: reject.problem });

@@ -15,12 +15,16 @@ export interface Sink {
   canCheckpointAfter(chunk: Chunk): boolean;
   /** Whether a resume could truncate the output back to a checkpoint (not a pipe, a device or standard output). */
   readonly resumable: boolean;
+  /** Whether a write, once resolved, keeps no reference to its bytes (so their buffer may be filled again). */
+  readonly releasesWrites: boolean;
   close(): Promise<void>;
 }
 
 /** Standard output, with back-pressure; not resumable. */
 export class StreamSink implements Sink {
   readonly resumable = false;
+  // The stream may still hold a write's bytes after back-pressure let it go on.
+  readonly releasesWrites = false;
   private readonly out: Output;
   constructor(stream: NodeJS.WritableStream) {
     this.out = new Output(stream);
@@ -45,6 +49,7 @@ export class StreamSink implements Sink {
  * a torn tail while a write is under way, and a resumed run truncates back to the last checkpoint.
  */
 export class FileSink implements Sink {
+  readonly releasesWrites = true;
   private constructor(
     private readonly handle: FileHandle,
     private position: number,
@@ -93,6 +98,7 @@ export class FileSink implements Sink {
  */
 export class TreeSink implements Sink {
   readonly resumable = true;
+  readonly releasesWrites = true;
   private current: { index: number; handle: FileHandle; partial: string; final: string; position: number } | null = null;
   constructor(
     private readonly dir: string,

@@ -18,6 +18,7 @@ import { looksLikeMarkup } from './markup.js';
 import { expectArray, expectOptions, expectString } from './arguments.js';
 import { resolveOptions } from './options.js';
 import { splitIntoPieces } from './pieces.js';
+import { leavesUnchanged, proseScreenFor, type ProseScreen } from './proseScreen.js';
 import { mergeSites, noSites } from './sites.js';
 import type { ExplainResult, FixCounts, FixerEdit, FixerName, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
 
@@ -61,9 +62,10 @@ interface RunResult extends ExplainResult {
   counts: FixCounts;
 }
 
-function run(input: string, resolved: ResolvedOptions, record: Record_): RunResult {
+function run(input: string, resolved: ResolvedOptions, record: Record_, screened = true): RunResult {
   const pieces = splitIntoPieces(input);
-  if (pieces.length === 1) return runPiece(input, resolved, record, 0);
+  const screen = screened ? proseScreenFor(resolved, PIPELINE) : null;
+  if (pieces.length === 1) return runPiece(input, resolved, record, 0, screen);
   const texts: string[] = [];
   const steps: Step[] = [];
   const counts: FixCounts = {};
@@ -71,7 +73,7 @@ function run(input: string, resolved: ResolvedOptions, record: Record_): RunResu
   let outputOffset = 0;
   let pass = 0;
   for (const piece of pieces) {
-    const result = runPiece(piece, resolved, record, pass);
+    const result = runPiece(piece, resolved, record, pass, screen);
     // Later pieces are still untouched when this one is repaired, earlier ones already final.
     for (const step of result.steps) {
       steps.push({ ...step, start: step.start + outputOffset, end: step.end + outputOffset, inputStart: step.inputStart + inputOffset, inputEnd: step.inputEnd + inputOffset });
@@ -85,8 +87,13 @@ function run(input: string, resolved: ResolvedOptions, record: Record_): RunResu
   return { text: texts.join(''), steps, counts };
 }
 
-function runPiece(input: string, resolved: ResolvedOptions, record: Record_, firstPass: number): RunResult {
+function runPiece(input: string, resolved: ResolvedOptions, record: Record_, firstPass: number, screen: ProseScreen | null): RunResult {
   const counts: FixCounts = {};
+  const enabled = enabledFixers(resolved);
+  // Most text that is not plain ASCII is prose with curly quotes and dashes, which only a few fixers read.
+  if (screen !== null && leavesUnchanged(input, screen, { options: resolved, sites: noSites(), isMarkup: looksLikeMarkup(input), explain: record === 'steps' })) {
+    return { text: input, steps: [], counts };
+  }
   let text = input;
   let regions: Region[] = [];
   const steps: Step[] = [];
@@ -97,8 +104,7 @@ function runPiece(input: string, resolved: ResolvedOptions, record: Record_, fir
     // One context per round, its sites replaced as fixers change the text.
     const ctx = { options: resolved, sites, isMarkup: looksLikeMarkup(text), explain: record === 'steps' };
     let changed = false;
-    for (const fixer of PIPELINE) {
-      if (!resolved.fixers[fixer.name]) continue;
+    for (const fixer of enabled) {
       const edits = fixer.apply(text, ctx);
       if (edits.length === 0) continue;
       assertWellFormed(edits, text.length, fixer.name);
@@ -140,6 +146,18 @@ function runPiece(input: string, resolved: ResolvedOptions, record: Record_, fir
   return { text, steps, counts };
 }
 
+const enabledByOptions = new WeakMap<ResolvedOptions, readonly Fixer[]>();
+
+/** The pipeline's fixers these options switch on, in order: looked up once per options object, not per fixer and round. */
+function enabledFixers(resolved: ResolvedOptions): readonly Fixer[] {
+  let enabled = enabledByOptions.get(resolved);
+  if (!enabled) {
+    enabled = PIPELINE.filter((fixer) => resolved.fixers[fixer.name]);
+    enabledByOptions.set(resolved, enabled);
+  }
+  return enabled;
+}
+
 /** An edit that would write back what is already there (compared in place: no slice per edit). */
 function replacesWithItself(text: string, e: FixerEdit): boolean {
   return e.end - e.start === e.after.length && text.startsWith(e.after, e.start);
@@ -149,6 +167,15 @@ function replacesWithItself(text: string, e: FixerEdit): boolean {
 export function fixText(text: string, options?: FixOptions): string {
   checkArguments('fixText', text, options);
   return run(prepare(text, options), resolveOptions(options), 'none').text;
+}
+
+/**
+ * `fixText` with every fixer run, without the prose screen's shortcut: what the screen is tested
+ * against (not part of the package's interface).
+ */
+export function fixTextUnscreened(text: string, options?: FixOptions): string {
+  checkArguments('fixTextUnscreened', text, options);
+  return run(prepare(text, options), resolveOptions(options), 'none', false).text;
 }
 
 /** Repairs `text` and returns the repaired text with every change as a step. */

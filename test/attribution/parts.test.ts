@@ -71,3 +71,22 @@ test('unnamed sources stay unresolved but are speakers', () => {
     ['Two people familiar with the talks', 'a deal was close'],
   ]);
 });
+
+test('a quotation cut by its cue is one attribution with two parts, even across the cue sentence’s full stop', () => {
+  const texts = [
+    'He spoke after the vote. “It is incredible that a society like ours could produce such candidates,” he said. “I cannot understand it.”',
+    '“Applying those questions to the current candidates,” Blackwell continued, “you and I should unite in support of a candidate who could win.”',
+  ];
+  for (const text of texts) {
+    const { quotes } = attribute(text);
+    assert.equal(quotes.length, 1, text);
+    const [q] = quotes;
+    assert.equal(q!.parts.length, 2);
+    assert.equal(q!.kind, 'direct');
+    assert.ok(text.slice(q!.parts[1]!.start, q!.parts[1]!.end).startsWith(text.includes('cannot') ? 'I cannot' : 'you and I'));
+    assert.match(q!.speaker!.mention, /^(?:he|Blackwell)$/);
+  }
+  // A second quotation with a speaker of its own stays apart.
+  const two = attribute('“We will win,” she said. “They will not,” Smith replied.');
+  assert.equal(two.quotes.length, 2);
+});

@@ -28,6 +28,22 @@ function samples(): string[] {
 }
 
 describe('chunk processor', () => {
+  test('an earlier output buffer handed back is written into, and the output is the same as in fresh memory', async () => {
+    const lines = samples().map((t, i) => JSON.stringify({ id: i, text: t }));
+    for (const format of ['jsonl', 'lines'] as RecordFormat[]) {
+      const fresh = await processChunk(chunkOf(lines, format, settings()));
+      // A spare full of what an earlier chunk left in it: nothing of that may show through.
+      const spare = new ArrayBuffer(fresh.out.buffer.byteLength);
+      new Uint8Array(spare).fill(0x7b);
+      const reused = await processChunk({ ...chunkOf(lines, format, settings()), spare });
+      assert.equal(reused.out.buffer, spare, `${format}: the spare is used`);
+      assert.deepEqual(Buffer.from(reused.out), Buffer.from(fresh.out), format);
+      // Too small a spare is left alone: the output gets fresh memory.
+      const small = await processChunk({ ...chunkOf(lines, format, settings()), spare: new ArrayBuffer(16) });
+      assert.deepEqual(Buffer.from(small.out), Buffer.from(fresh.out), format);
+    }
+  });
+
   for (const meta of ['full', 'counts', 'none'] as MetaLevel[]) {
     test(`JSON lines: every record is what fixAndCount makes of it, screened or not (--meta ${meta})`, async () => {
       const texts = samples();

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fixText } from '../../src/index.js';
+import { bareNameMatches } from '../../src/repair/fixers/mangledEntities.js';
+import { pick, seededRandom } from '../support/random.js';
 
 const onlyEntities = { fixers: { collateral: false, quotes: false } };
 
@@ -68,6 +70,21 @@ describe('mangled entities', () => {
       'x & #0; y & #1; z',
     ]) {
       assert.equal(fixText(clean), clean);
+    }
+  });
+});
+
+describe('bare names found from their semicolons', () => {
+  // The pattern the scan replaces: its matches, in order, are the scan's.
+  const PATTERN = /(nbsp|mdash|ndash|hellip|laquo|raquo|ldquo|rdquo|lsquo|rsquo|bdquo|quot|thinsp|ensp|emsp|нбсп|мдаш|ндаш|хеллип)[ \t\u00a0]*;/giu;
+  const PIECES = ['nbsp', 'NBSP', 'NbSp', 'nbſp', 'thinsp', 'insp', 'ensp', 'emsp', 'hellip', 'quot', 'ldquo', 'dsquo', 'нбсп', 'НБСП', 'нбᲃп', 'мᲁаш', 'МДАШ', 'хеллип', 'ХЕЛЛИП', 'QUOT', 'LAQUO', 'mdasH', 'P', 'O', 'x', 'a', 'p', ' ', '  ', '\t', '\u00a0', ';', ';;', '&', '\ud83d\ude00', '\ude00', 'é'];
+  test('match the pattern on random texts of names, spaces and semicolons', () => {
+    const rng = seededRandom(99);
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      for (let i = Math.floor(rng() * 24); i > 0; i--) text += pick(rng, PIECES);
+      const expected = [...text.matchAll(PATTERN)].map((m) => ({ index: m.index, raw: m[0], name: m[1] }));
+      assert.deepEqual(bareNameMatches(text), expected, JSON.stringify(text));
     }
   });
 });

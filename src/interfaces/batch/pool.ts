@@ -23,8 +23,21 @@ export class LocalPool implements ChunkRunner {
 
   private readonly pending = new Set<Promise<unknown>>();
 
+  /** Output buffers written out, waiting to go back to a worker with the next chunk. */
+  private readonly spares: ArrayBuffer[] = [];
+
+  recycle(buffer: ArrayBuffer): void {
+    if (this.spares.length < this.concurrency) this.spares.push(buffer);
+  }
+
   run(task: ChunkTask): Promise<ChunkResult> {
-    const job = this.piscina.run(task, { transferList: [task.bytes.buffer as ArrayBuffer] }) as Promise<ChunkResult>;
+    const transferList = [task.bytes.buffer as ArrayBuffer];
+    const spare = this.spares.pop();
+    if (spare) {
+      task.spare = spare;
+      transferList.push(spare);
+    }
+    const job = this.piscina.run(task, { transferList }) as Promise<ChunkResult>;
     this.pending.add(job);
     const forget = () => this.pending.delete(job);
     job.then(forget, forget);
