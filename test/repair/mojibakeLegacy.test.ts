@@ -277,6 +277,10 @@ describe('mojibake: East Asian double-byte text', () => {
     for (const text of ['データ', 'ファイル', 'コンピューター']) assertRepaired(iconv.decode(iconv.encode(text, 'utf16le'), 'latin1'), text);
     for (const text of ['Café', 'Größe']) assertRepaired(iconv.decode(iconv.encode(text, 'utf16le'), 'latin1'), text);
     assert.equal(fixText('10000 and 3000 0x30303030'), '10000 and 3000 0x30303030');
+    // Digits and dashes before a 0 would read as CJK marks (〲〰ゖ), not kana: numbers, left alone.
+    for (const clean of ['Early in the 2000–01 season', 'in 2000—05', '2000–01–02', 'Saison 2000–01 und 2010–11', 'temporada 1990–2000–2010', 'сезон 2000–01 годов', 'scores of 1–0, 2–0 and 3–0', 'pages 100–200 and 3000–4000']) {
+      assert.equal(fixText(clean), clean);
+    }
   });
 });
 

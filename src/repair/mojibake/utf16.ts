@@ -44,18 +44,34 @@ function runAt(text: string, start: number): DoubleByteRepair | null {
   let i = start;
   let pairs = 0;
   let highLow = 0;
+  let kana = 0;
   while (i + 1 < text.length && text.charCodeAt(i + 1) === high) {
     const low = byteOf(text.charCodeAt(i));
     // A control character is not text, in either reading.
     if (low === null || (low < 0x20 && low !== 0x09 && low !== 0x0a && low !== 0x0d)) break;
     if (low >= 0x80) highLow++;
-    out += String.fromCharCode((high === 0 ? 0 : 0x30) * 256 + low);
+    const code = (high === 0 ? 0 : 0x30) * 256 + low;
+    if (isKana(code)) kana++;
+    out += String.fromCharCode(code);
     pairs++;
     i += 2;
   }
-  if (high === 0 ? pairs < MIN_NUL_PAIRS : pairs < MIN_KANA_PAIRS || highLow === 0) return null;
-  // Kana and CJK punctuation only (U+3000–U+30FF); the block has no holes there.
+  if (high === 0 ? pairs < MIN_NUL_PAIRS : !kanaRun(pairs, kana, highLow)) return null;
   return { start, end: i, text: out, chain: ['encode windows-1252', 'decode utf-16le'] };
+}
+
+/**
+ * Pairs with a `0` high byte decode into U+3000–U+30FF, but only kana letters are evidence: digits and
+ * dashes before a `0` are numbers (`2000–01` would read `〲〰ゖ1`), and give CJK symbols, marks that
+ * run text hardly uses, or holes in the block. A real run of kana is kana nearly throughout.
+ */
+function kanaRun(pairs: number, kana: number, highLow: number): boolean {
+  return highLow > 0 && kana >= MIN_KANA_PAIRS && kana * 4 >= pairs * 3;
+}
+
+/** Hiragana and katakana letters and marks, without the block's unassigned U+3040, U+3097 and U+3098. */
+function isKana(code: number): boolean {
+  return (code >= 0x3041 && code <= 0x3096) || (code >= 0x3099 && code <= 0x30ff);
 }
 
 /** The byte a character of Latin-1 or windows-1252 stands for. */
