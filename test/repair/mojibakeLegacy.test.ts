@@ -303,6 +303,11 @@ describe('mojibake: repaired spans in NFC, wrong decodes rejected', () => {
     }
     assertRepaired(misread('Größe', 'cp437', 'windows-1252'), 'Größe');
   });
+  it('no code page is chosen for the rest of a character whose first byte was lost to `?` (`Tha?±kful`)', () => {
+    for (const lost of ['Wonderf??l Wednesday, Tha?±kful Thursday', 'Fr?¶hliche Weihnachten und ein gutes neues Jahr', 'S?£o Paulo e Bras?\ufffdlia']) {
+      assert.doesNotMatch(fixText(lost), /[ąĄśŚźŹ]/u, lost);
+    }
+  });
   it('a lone word that windows-1250 and ISO-8859-2 both make plausible: the more common confusion (Slovak `ľudia`)', () => {
     for (const word of ['ľudia', 'ľud', 'ľahko']) assertRepaired(misread(word, 'windows-1250', 'windows-1252'), word);
   });

@@ -123,6 +123,13 @@ const SEPARATOR = new Uint8Array(0x10000);
 for (let c = 0; c < 0x3001; c++) if (SEPARATOR_CLASS.test(String.fromCharCode(c))) SEPARATOR[c] = 1;
 SEPARATOR[0xfeff] = 1;
 
+/** The word at `start` follows a `?` or U+FFFD that stands inside a word (a letter right before it). */
+function afterLostByte(text: string, start: number): boolean {
+  if (start < 2) return false;
+  const mark = text.charCodeAt(start - 1);
+  return (mark === 0x3f || mark === 0xfffd) && MARK_OR_LETTER.test(text.charAt(start - 2));
+}
+
 function hasNonAscii(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 0x80) return true;
   return false;
@@ -391,6 +398,9 @@ function findWords(text: string, votes: number[]): Words {
     let start = tokenStart;
     let end = tokenEnd;
     NON_ASCII_CHAR.lastIndex = end;
+    // `Tha?±kful`: a UTF-8 character whose first byte was lost to `?` left its second byte read as
+    // Latin-1. What follows the mark is the rest of a broken character, not a word of another code page.
+    if (afterLostByte(text, tokenStart)) continue;
     while (start < end && EDGE_START[text.charCodeAt(start)] === 1) start++;
     while (end > start && EDGE_END[text.charCodeAt(end - 1)] === 1) end--;
     const stripped = start !== tokenStart || end !== tokenEnd;
