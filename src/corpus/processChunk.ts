@@ -391,6 +391,12 @@ class ChunkWork {
     }
     const processed = this.repaired(text, n, bytes);
     if (processed === null) return;
+    if (untouched(processed) && this.settings.output === 'raw') {
+      // Nearly every piece that failed the byte screen comes back as it went: its bytes are its output.
+      this.counted(processed.inputLength);
+      this.out.bytes(bytes);
+      return;
+    }
     this.finish({}, processed, { n });
   }
 

@@ -20,7 +20,9 @@ export class Output {
 
   async flush(): Promise<void> {
     if (this.parts.length === 0) return;
-    const chunk = this.parts.every((p) => typeof p === 'string')
+    // A corpus chunk arrives as one buffer of megabytes: joining it to nothing would copy it.
+    const only = this.parts.length === 1 ? this.parts[0]! : null;
+    const chunk = only !== null ? only : this.parts.every((p) => typeof p === 'string')
       ? (this.parts as string[]).join('')
       : Buffer.concat(this.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
     this.parts = [];
