@@ -27,3 +27,20 @@ export function spacingOf(style: QuoteStyle): Spacing {
     tightAfter: (ch) => ch !== undefined && OPENING.has(ch) && !(german && GERMAN_CLOSING.has(ch)) && !(style.spaced && FRENCH_SPACED_AFTER.has(ch)),
   };
 }
+
+/** The characters whose spacing depends on the style: for all others no language is needed. */
+const STYLE_DEPENDENT = new Set([...FRENCH_SPACED_BEFORE, ...FRENCH_SPACED_AFTER, ...GERMAN_CLOSING]);
+
+/**
+ * `spacingOf(style())`, asking for the style only for a character whose spacing depends on it:
+ * guessing the text's language was a seventh of the repair of a damaged document, and most gaps end
+ * at a dash, an ellipsis or a full stop, which every language treats alike.
+ */
+export function lazySpacing(style: () => QuoteStyle): Spacing {
+  let known: Spacing | undefined;
+  const exact = (): Spacing => (known ??= spacingOf(style()));
+  return {
+    tightBefore: (ch) => ch !== undefined && (STYLE_DEPENDENT.has(ch) ? exact().tightBefore(ch) : CLOSING.has(ch)),
+    tightAfter: (ch) => ch !== undefined && (STYLE_DEPENDENT.has(ch) ? exact().tightAfter(ch) : OPENING.has(ch)),
+  };
+}

@@ -1,5 +1,5 @@
 import { guessLanguage, quoteStyleFor } from '../quoteStyle.js';
-import { spacingOf, type Spacing } from '../spacing.js';
+import { lazySpacing } from '../spacing.js';
 import { sitesWhere } from '../sites.js';
 import type { DamageSite, FixContext, Fixer, FixerEdit } from '../types.js';
 
@@ -23,9 +23,8 @@ export const collateral: Fixer = {
   apply(text: string, ctx: FixContext): FixerEdit[] {
     const sites = sitesWhere(ctx.sites, (s) => s.tag !== undefined && MANGLED_TAGS.has(s.tag));
     if (sites.length === 0) return [];
-    // The language is guessed only when a gap's spacing depends on it (a doubled word does not).
-    let spacing: Spacing | undefined;
-    const spacingNow = (): Spacing => (spacing ??= spacingOf(quoteStyleFor(ctx.options.lang ?? guessLanguage(text))));
+    // The language is guessed only when a gap's spacing depends on it (a doubled word or a dash does not).
+    const spacing = lazySpacing(() => quoteStyleFor(ctx.options.lang ?? guessLanguage(text)));
     const edits: FixerEdit[] = [];
     let lastEnd = 0;
     for (const gap of gapsAround(text, sites)) {
@@ -53,8 +52,8 @@ export const collateral: Fixer = {
         ? ' '.repeat(gap.entities) // indentation written with entities (code, verse) keeps its width
         : collapseGap(
             current,
-            atLineStart || (first !== undefined ? spacingNow().tightBefore(first) && !endsClause(before) : padded && (spacingNow().tightBefore(after) || spacingNow().tightAfter(before))),
-            atLineEnd || (last !== undefined ? spacingNow().tightAfter(last) : padded && (spacingNow().tightBefore(after) || spacingNow().tightAfter(before))),
+            atLineStart || (first !== undefined ? spacing.tightBefore(first) && !endsClause(before) : padded && (spacing.tightBefore(after) || spacing.tightAfter(before))),
+            atLineEnd || (last !== undefined ? spacing.tightAfter(last) : padded && (spacing.tightBefore(after) || spacing.tightAfter(before))),
           );
       if (collapsed !== current) {
         edits.push({ start: gap.start, end: gap.end, after: collapsed, note: 'spaces collapsed' });

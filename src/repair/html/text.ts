@@ -1,5 +1,5 @@
 import { guessLanguage, quoteStyleFor } from '../quoteStyle.js';
-import { spacingOf } from '../spacing.js';
+import { lazySpacing } from '../spacing.js';
 import { parseHTML } from './parser.js';
 import { ELEMENT_NODE, TEXT_NODE, type DomNode } from './dom.js';
 
@@ -137,19 +137,18 @@ export function blocksOf(root: DomNode, skip?: (element: DomNode) => boolean, la
  * is left to collapse with the spaces around it. One pass over the edges, one over the text.
  */
 function unpadInline(buffer: string, edges: readonly number[]): string {
-  let spacing: ReturnType<typeof spacingOf> | undefined;
-  const spacingNow = () => (spacing ??= spacingOf(quoteStyleFor(guessLanguage(buffer))));
+  const spacing = lazySpacing(() => quoteStyleFor(guessLanguage(buffer)));
   const cuts: Array<[number, number]> = [];
   for (const edge of edges) {
     if (edge < 0) {
       const at = ~edge;
       let from = at;
       while (from > 0 && buffer.charCodeAt(from - 1) === 0x20) from--;
-      if (from < at && from > 0 && spacingNow().tightBefore(buffer[at])) cuts.push([from, at]);
+      if (from < at && from > 0 && spacing.tightBefore(buffer[at])) cuts.push([from, at]);
     } else {
       let to = edge;
       while (to < buffer.length && buffer.charCodeAt(to) === 0x20) to++;
-      if (to > edge && to < buffer.length && spacingNow().tightAfter(buffer[edge - 1])) cuts.push([edge, to]);
+      if (to > edge && to < buffer.length && spacing.tightAfter(buffer[edge - 1])) cuts.push([edge, to]);
     }
   }
   if (cuts.length === 0) return buffer;
