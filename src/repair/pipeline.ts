@@ -16,7 +16,7 @@ import { uncurlQuotes } from './fixers/uncurlQuotes.js';
 import { htmlFragmentToText } from './html/index.js';
 import { looksLikeMarkup } from './markup.js';
 import { expectArray, expectOptions, expectString } from './arguments.js';
-import { resolveOptions } from './options.js';
+import { resolveOptions, settingsKey } from './options.js';
 import { splitIntoPieces } from './pieces.js';
 import { leavesUnchanged, proseScreenFor, type ProseScreen } from './proseScreen.js';
 import { mergeSites, noSites } from './sites.js';
@@ -146,14 +146,15 @@ function runPiece(input: string, resolved: ResolvedOptions, record: Record_, fir
   return { text, steps, counts };
 }
 
-const enabledByOptions = new WeakMap<ResolvedOptions, readonly Fixer[]>();
+const enabledBySettings = new Map<number, readonly Fixer[]>();
 
-/** The pipeline's fixers these options switch on, in order: looked up once per options object, not per fixer and round. */
+/** The pipeline's fixers these options switch on, in order: listed once per set of settings, not per fixer and round. */
 function enabledFixers(resolved: ResolvedOptions): readonly Fixer[] {
-  let enabled = enabledByOptions.get(resolved);
+  const key = settingsKey(resolved);
+  let enabled = enabledBySettings.get(key);
   if (!enabled) {
     enabled = PIPELINE.filter((fixer) => resolved.fixers[fixer.name]);
-    enabledByOptions.set(resolved, enabled);
+    enabledBySettings.set(key, enabled);
   }
   return enabled;
 }

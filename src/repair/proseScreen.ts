@@ -1,3 +1,5 @@
+import { isAscii } from './ascii.js';
+import { settingsKey } from './options.js';
 import type { FixContext, Fixer, FixerName, ResolvedOptions } from './types.js';
 
 /**
@@ -42,6 +44,10 @@ export interface ProseScreen {
   /** Per UTF-16 unit: one of the classes below (one lookup per character of a text). */
   classes: Uint8Array;
   asked: readonly Fixer[];
+  /** The ASCII characters the inert fixers act on, for an ASCII text: a native search each. */
+  inertAscii: readonly string[];
+  /** Each asked fixer with its ASCII triggers: on an ASCII text without them it has nothing to do. */
+  askedAscii: readonly { fixer: Fixer; triggers: readonly string[] }[];
 }
 const ASCII = 0;
 const FLAGGED = 1;
@@ -49,23 +55,17 @@ const PUNCTUATION = 2;
 /** `0`, where mojibake is on: UTF-16 read byte by byte is looked for from a `0` after a non-ASCII character. */
 const ZERO = 3;
 
-const FORMS = ['none', 'NFC', 'NFD', 'NFKC', 'NFKD'];
-const byOptions = new WeakMap<ResolvedOptions, ProseScreen | null>();
 const byKey = new Map<number, ProseScreen | null>();
 
 /** The prose screen for these options and this pipeline, or null when a fixer rewrites prose punctuation. */
 export function proseScreenFor(resolved: ResolvedOptions, pipeline: readonly Fixer[]): ProseScreen | null {
-  // A corpus run resolves its options once; `fixText` resolves them per call, so the key is cheap too.
-  let screen = byOptions.get(resolved);
-  if (screen !== undefined) return screen;
-  let key = FORMS.indexOf(resolved.normalization);
-  for (const fixer of pipeline) key = key * 2 + (resolved.fixers[fixer.name] ? 1 : 0);
-  screen = byKey.get(key);
+  // Keyed by the settings, not by the options object: `fixText` resolves its options per call.
+  const key = settingsKey(resolved);
+  let screen = byKey.get(key);
   if (screen === undefined) {
     screen = build(resolved, pipeline);
     byKey.set(key, screen);
   }
-  byOptions.set(resolved, screen);
   return screen;
 }
 
@@ -86,7 +86,10 @@ function build(resolved: ResolvedOptions, pipeline: readonly Fixer[]): ProseScre
       classes[0x30] = ZERO;
     }
   }
-  return { classes, asked };
+  const inertAscii: string[] = [];
+  for (let c = 0; c < 0x80; c++) if (classes[c] === FLAGGED) inertAscii.push(String.fromCharCode(c));
+  const askedAscii = asked.map((fixer) => ({ fixer, triggers: fixer.triggers.ascii.map((b) => String.fromCharCode(b)) }));
+  return { classes, asked, inertAscii, askedAscii };
 }
 
 /**
@@ -96,6 +99,16 @@ function build(resolved: ResolvedOptions, pipeline: readonly Fixer[]): ProseScre
  * round the inert fixers have nothing to do, so each asked fixer sees this very text and context.
  */
 export function leavesUnchanged(text: string, screen: ProseScreen, ctx: FixContext): boolean {
+  // Half the documents of a clean corpus are ASCII, where a native search per trigger character is
+  // several times cheaper than reading each character here, and the declared triggers say which
+  // asked fixers can act at all (the byte screen's property test holds them to it).
+  if (isAscii(text)) {
+    for (const c of screen.inertAscii) if (text.includes(c)) return false;
+    for (const { fixer, triggers } of screen.askedAscii) {
+      if (triggers.some((c) => text.includes(c)) && fixer.apply(text, ctx).length > 0) return false;
+    }
+    return true;
+  }
   const classes = screen.classes;
   // Whether the character before was prose punctuation: two adjacent (`’”`), or a `0` after one, are
   // where the mojibake fixer starts looking. Every UTF-8 and double-byte repair needs two adjacent

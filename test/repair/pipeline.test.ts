@@ -95,6 +95,16 @@ describe('options', () => {
     assert.throws(() => fixText('x', { htmlEntities: 'sometimes' as never }), /htmlEntities/);
   });
 
+  test('calls with different options do not share their fixers or screens', () => {
+    // The pipeline's tables are keyed by the settings; a key shared by two settings would show here.
+    const sets = [undefined, ...FIXER_NAMES.map((only) => ({ fixers: Object.fromEntries(FIXER_NAMES.map((n) => [n, n === only])) })), { normalization: 'NFD' as const }];
+    const sample = `${seed}\nCafÃ© “quoted'' text\r\n\u001b[31mred\u001b[0m ﬁne`;
+    const forwards = sets.map((options) => fixText(sample, options));
+    const backwards = [...sets].reverse().map((options) => fixText(sample, options)).reverse();
+    assert.deepEqual(backwards, forwards);
+    assert.equal(new Set(forwards).size > FIXER_NAMES.length / 2, true);
+  });
+
   test('fixText is idempotent on the seed', () => {
     const once = fixText(seed);
     assert.equal(fixText(once), once);
