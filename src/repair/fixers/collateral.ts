@@ -46,14 +46,14 @@ export const collateral: Fixer = {
       const padded = gap.start < gap.firstSite || gap.end > gap.lastSite;
       const first = firstNonSpace(current);
       const last = lastNonSpace(current);
-      const before = gap.start > 0 ? text[gap.start - 1]! : '';
-      const after = gap.end < text.length ? text[gap.end]! : '';
+      const before = gap.start > 0 ? text.charCodeAt(gap.start - 1) : -1;
+      const after = gap.end < text.length ? text.charCodeAt(gap.end) : -1;
       const collapsed = atLineStart && gap.spaceOnly && !atLineEnd
         ? ' '.repeat(gap.entities) // indentation written with entities (code, verse) keeps its width
         : collapseGap(
             current,
-            atLineStart || (first !== undefined ? spacing.tightBefore(first) && !endsClause(before) : padded && (spacing.tightBefore(after) || spacing.tightAfter(before))),
-            atLineEnd || (last !== undefined ? spacing.tightAfter(last) : padded && (spacing.tightBefore(after) || spacing.tightAfter(before))),
+            atLineStart || (first >= 0 ? spacing.tightBefore(first) && !endsClause(before) : padded && (spacing.tightBefore(after) || spacing.tightAfter(before))),
+            atLineEnd || (last >= 0 ? spacing.tightAfter(last) : padded && (spacing.tightBefore(after) || spacing.tightAfter(before))),
           );
       if (collapsed !== current) {
         edits.push({ start: gap.start, end: gap.end, after: collapsed, note: 'spaces collapsed' });
@@ -64,19 +64,22 @@ export const collateral: Fixer = {
   },
 };
 
-/** After the end of a clause, a closing mark starts something (`it. …and`): its space stays. */
-function endsClause(ch: string): boolean {
-  return ch === '' || /[\s.,;:!?…—–-]/.test(ch);
+const CLAUSE_END = /[\s.,;:!?…—–-]/;
+
+/** After the end of a clause (or the text's start, -1), a closing mark starts something (`it. …and`): its space stays. */
+function endsClause(c: number): boolean {
+  return c < 0 || CLAUSE_END.test(String.fromCharCode(c));
 }
 
-function firstNonSpace(gap: string): string | undefined {
-  for (let i = 0; i < gap.length; i++) if (!isAnySpace(gap.charCodeAt(i))) return gap[i];
-  return undefined;
+/** The code of the gap's first character that is not a space, or -1. */
+function firstNonSpace(gap: string): number {
+  for (let i = 0; i < gap.length; i++) if (!isAnySpace(gap.charCodeAt(i))) return gap.charCodeAt(i);
+  return -1;
 }
 
-function lastNonSpace(gap: string): string | undefined {
-  for (let i = gap.length - 1; i >= 0; i--) if (!isAnySpace(gap.charCodeAt(i))) return gap[i];
-  return undefined;
+function lastNonSpace(gap: string): number {
+  for (let i = gap.length - 1; i >= 0; i--) if (!isAnySpace(gap.charCodeAt(i))) return gap.charCodeAt(i);
+  return -1;
 }
 
 function isAnySpace(c: number): boolean {

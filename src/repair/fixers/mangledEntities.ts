@@ -47,7 +47,8 @@ export const mangledEntities: Fixer = {
     const hasAmpersand = text.indexOf('&') >= 0;
     // Without `&`, only bare names (`nbsp;`) can be there, and each ends in a semicolon.
     if (!hasAmpersand && text.indexOf(';') < 0) return [];
-    const candidates = mergeCandidates(hasAmpersand ? findCandidates(text) : [], findBareNames(text));
+    const referenced = hasAmpersand ? findCandidates(text) : [];
+    const candidates = mergeCandidates(referenced, findBareNames(text, referenced));
     if (candidates.length === 0) return [];
     // Bare names are damage beyond doubt only with a stand-in for `&`; two of them are the same damage twice.
     const evidence = candidates.some((c) => c.decisive) || candidates.filter((c) => c.bare).length >= 2;
@@ -167,11 +168,16 @@ interface BareMatch {
  * spaces before it and a name right before those. That regex tried its list of names at every
  * position of every text with a semicolon (9% of the time on damaged documents); here a text without
  * `;` costs one search and each semicolon a look back over its spaces and one short window, so the
- * cost stays linear (a run of spaces is read back from the semicolon after it only).
+ * cost stays linear (a run of spaces is read back from the semicolon after it only). A semicolon inside
+ * one of the `covered` spans (sorted: the references the `&` scan found, which win over a bare name
+ * in them) is skipped: on damaged text most semicolons end an `& nbsp;` already found.
  */
-export function bareNameMatches(text: string): BareMatch[] {
+export function bareNameMatches(text: string, covered: readonly { start: number; end: number }[] = []): BareMatch[] {
   const found: BareMatch[] = [];
+  let k = 0;
   for (let semicolon = text.indexOf(';'); semicolon >= 0; semicolon = text.indexOf(';', semicolon + 1)) {
+    while (k < covered.length && covered[k]!.end <= semicolon) k++;
+    if (k < covered.length && covered[k]!.start <= semicolon) continue;
     let end = semicolon;
     while (end > 0 && isBareSpace(text.charCodeAt(end - 1))) end--;
     if (end === 0 || !endsBareName(text.charCodeAt(end - 1))) continue;
@@ -198,9 +204,9 @@ const WORD_BEFORE = /[\p{L}\p{N}_]/u;
  * Names without their `&`. The look back for a stand-in is bounded (a few spaces and one short word),
  * and the regex is a list of literals, so the scan is linear.
  */
-function findBareNames(text: string): Candidate[] {
+function findBareNames(text: string, referenced: readonly Candidate[]): Candidate[] {
   const found: Candidate[] = [];
-  for (const m of bareNameMatches(text)) {
+  for (const m of bareNameMatches(text, referenced)) {
     const nameStart = m.index;
     const prev = nameStart > 0 ? text[nameStart - 1]! : '';
     let start = nameStart;

@@ -144,11 +144,11 @@ function unpadInline(buffer: string, edges: readonly number[]): string {
       const at = ~edge;
       let from = at;
       while (from > 0 && buffer.charCodeAt(from - 1) === 0x20) from--;
-      if (from < at && from > 0 && spacing.tightBefore(buffer[at])) cuts.push([from, at]);
+      if (from < at && from > 0 && spacing.tightBefore(buffer.charCodeAt(at))) cuts.push([from, at]);
     } else {
       let to = edge;
       while (to < buffer.length && buffer.charCodeAt(to) === 0x20) to++;
-      if (to > edge && to < buffer.length && spacing.tightAfter(buffer[edge - 1])) cuts.push([edge, to]);
+      if (to > edge && to < buffer.length && spacing.tightAfter(buffer.charCodeAt(edge - 1))) cuts.push([edge, to]);
     }
   }
   if (cuts.length === 0) return buffer;
