@@ -222,14 +222,12 @@ class ChunkWork {
     const screen = this.tools.screen!;
     // What the line so far holds: FLAGGED and ESCAPE bits.
     let seen = 0;
-    for (let i = 0; i <= end; i++) {
-      const code = i === end ? LINE_FEED : codes[all[i]!]!;
+    // The hot loop only looks bytes up; the chunk's last line, if it has no line feed, is done after it.
+    for (let i = 0; i < end; i++) {
+      const code = codes[all[i]!]!;
       if (code === PASS) continue;
       if (code === LINE_FEED) {
-        if (i === end && start === end) break; // the chunk ended with its last line's line feed
-        const lineEnd = i > start && all[i - 1] === 0x0d ? i - 1 : i;
-        if (json) this.jsonLine(start, lineEnd, n, (seen & FLAGGED) === 0);
-        else this.textLine(start, lineEnd, n, (seen & FLAGGED) === 0, (seen & ESCAPE) !== 0);
+        this.line(json, start, i, n, seen);
         if (this.stopped) return;
         n++;
         start = i + 1;
@@ -244,6 +242,14 @@ class ChunkWork {
         seen |= code;
       }
     }
+    if (start < end) this.line(json, start, end, n, seen);
+  }
+
+  /** The line that ends at `end` (its line feed, or the chunk's end), with what the screen saw in it. */
+  private line(json: boolean, start: number, end: number, n: number, seen: number): void {
+    const lineEnd = end > start && this.all[end - 1] === 0x0d ? end - 1 : end;
+    if (json) this.jsonLine(start, lineEnd, n, (seen & FLAGGED) === 0);
+    else this.textLine(start, lineEnd, n, (seen & FLAGGED) === 0, (seen & ESCAPE) !== 0);
   }
 
   private jsonLine(start: number, end: number, n: number, screened: boolean): void {

@@ -71,8 +71,9 @@ const PROFILE_DEFAULTS: Record<Profile, ProfileDefaults> = {
 let defaultResolved: ResolvedOptions | undefined;
 
 export function resolveOptions(options?: FixOptions): ResolvedOptions {
+  // Frozen, so that what is keyed by one (see `settingsKey`) stays true of it.
   if (options === undefined) return (defaultResolved ??= freeze(resolve({})));
-  return resolve(options);
+  return freeze(resolve(options));
 }
 
 function freeze(resolved: ResolvedOptions): ResolvedOptions {
@@ -129,7 +130,13 @@ function resolve(options: FixOptions): ResolvedOptions {
  * WeakMap entry per `fixText` call, which the garbage collector pays for.
  */
 export function settingsKey(resolved: ResolvedOptions): number {
+  // A corpus run and `fixText()` without options ask about one object again and again.
+  if (resolved === lastResolved) return lastKey;
   let key = NORMALIZATION_FORMS.indexOf(resolved.normalization);
   for (const name of FIXER_NAMES) key = key * 2 + (resolved.fixers[name] ? 1 : 0);
+  lastResolved = resolved;
+  lastKey = key;
   return key;
 }
+let lastResolved: ResolvedOptions | undefined;
+let lastKey = 0;

@@ -44,10 +44,11 @@ export interface ProseScreen {
   /** Per UTF-16 unit: one of the classes below (one lookup per character of a text). */
   classes: Uint8Array;
   asked: readonly Fixer[];
-  /** The ASCII characters the inert fixers act on, for an ASCII text: a native search each. */
-  inertAscii: readonly string[];
-  /** Each asked fixer with its ASCII triggers: on an ASCII text without them it has nothing to do. */
-  askedAscii: readonly { fixer: Fixer; triggers: readonly string[] }[];
+  /**
+   * For an ASCII text: each enabled fixer, in pipeline order, with the ASCII characters it declares
+   * as its triggers (and NUL for mojibake's UTF-16 repair). Without them it has nothing to do there.
+   */
+  onAscii: readonly { fixer: Fixer; triggers: readonly string[] }[];
 }
 const ASCII = 0;
 const FLAGGED = 1;
@@ -86,25 +87,27 @@ function build(resolved: ResolvedOptions, pipeline: readonly Fixer[]): ProseScre
       classes[0x30] = ZERO;
     }
   }
-  const inertAscii: string[] = [];
-  for (let c = 0; c < 0x80; c++) if (classes[c] === FLAGGED) inertAscii.push(String.fromCharCode(c));
-  const askedAscii = asked.map((fixer) => ({ fixer, triggers: fixer.triggers.ascii.map((b) => String.fromCharCode(b)) }));
-  return { classes, asked, inertAscii, askedAscii };
+  const onAscii = pipeline
+    .filter((fixer) => resolved.fixers[fixer.name])
+    .map((fixer) => ({ fixer, triggers: [...fixer.triggers.ascii, ...(ON_PROSE[fixer.name] === 'spaced' ? [0] : [])].map((b) => String.fromCharCode(b)) }))
+    .filter(({ triggers }) => triggers.length > 0);
+  return { classes, asked, onAscii };
 }
 
 /**
- * Whether the pipeline leaves `text` as it is, decided without running it: true only when every
- * character is ASCII no inert fixer acts on or prose punctuation, and no asked fixer has an edit.
+ * Whether the pipeline leaves `text` as it is, decided without running it. An ASCII text: when no
+ * fixer whose trigger characters it holds has an edit. Any other: when every character is ASCII no
+ * inert fixer acts on or prose punctuation, and no asked fixer has an edit.
  * `ctx` must be the context the pipeline's first round gives its fixers (no sites yet). Exact: in that
  * round the inert fixers have nothing to do, so each asked fixer sees this very text and context.
  */
 export function leavesUnchanged(text: string, screen: ProseScreen, ctx: FixContext): boolean {
-  // Half the documents of a clean corpus are ASCII, where a native search per trigger character is
-  // several times cheaper than reading each character here, and the declared triggers say which
-  // asked fixers can act at all (the byte screen's property test holds them to it).
+  // Half the documents of a clean corpus are ASCII. There a native search per trigger character is
+  // several times cheaper than reading each character here, and the triggers the fixers declare (the
+  // byte screen's property test holds them to it) say which can act at all: the first round gives
+  // each of them this very text until one has an edit, so if none has, the pipeline changes nothing.
   if (isAscii(text)) {
-    for (const c of screen.inertAscii) if (text.includes(c)) return false;
-    for (const { fixer, triggers } of screen.askedAscii) {
+    for (const { fixer, triggers } of screen.onAscii) {
       if (triggers.some((c) => text.includes(c)) && fixer.apply(text, ctx).length > 0) return false;
     }
     return true;
