@@ -140,6 +140,16 @@ describe('quotes after damage', () => {
     assert.equal(fix('„Tolle Show. „ Ein Kritiker', { lang: 'de' }), '„Tolle Show.“ Ein Kritiker');
   });
 
+  test('a broken entity after an opening mark used as the closing one keeps its space', () => {
+    // The space after an opening mark goes (`“ & nbsp; No` → `“No`), but this mark closes the pair before it.
+    assert.equal(fix('“Great show. “ & nbsp; A. Critic'), '“Great show.” A. Critic');
+    assert.equal(fix('<b>“Great show. “</b> &nbsp; A. Critic', { from: 'html' }), '“Great show.” A. Critic');
+    assert.equal(fix('“Gran espectáculo. “ & nbsp; A. Crítico'), '“Gran espectáculo.” A. Crítico');
+    // Controls: after a closed pair the mark opens, and the damage space after it goes.
+    assert.equal(fix('He said “yes.” “ & nbsp; No,” she said.'), 'He said “yes.” “No,” she said.');
+    assert.equal(fix('He said & nbsp; “ & nbsp; hello,” and left.'), 'He said “hello,” and left.');
+  });
+
   test('ASCII quotes padded by the translator, only where the text shows translation damage', () => {
     assert.equal(fix('the option " verbose " must & nbsp; be set'), 'the option "verbose" must be set');
     assert.equal(fix('the option " verbose " must be set'), 'the option " verbose " must be set');

@@ -25,6 +25,7 @@ export const collateral: Fixer = {
     if (sites.length === 0) return [];
     // The language is guessed only when a gap's spacing depends on it (a doubled word or a dash does not).
     const spacing = lazySpacing(() => quoteStyleFor(ctx.options.lang ?? guessLanguage(text)));
+    const closesOpenPair = pairTracker(text);
     const edits: FixerEdit[] = [];
     let lastEnd = 0;
     for (const gap of gapsAround(text, sites)) {
@@ -48,12 +49,16 @@ export const collateral: Fixer = {
       const last = lastNonSpace(current);
       const before = gap.start > 0 ? text.charCodeAt(gap.start - 1) : -1;
       const after = gap.end < text.length ? text.charCodeAt(gap.end) : -1;
+      // An opening-style mark that closes a pair opened before it (`“Great show. “ & nbsp; A.`) is a
+      // closing mark the quote fixer will turn round: the space after it stays.
+      const opensBefore = spacing.tightAfter(before) && !closesOpenPair(gap.start - 1);
+      const opensLast = last >= 0 && spacing.tightAfter(last) && !closesOpenPair(gap.start + lastNonSpaceAt(current));
       const collapsed = atLineStart && gap.spaceOnly && !atLineEnd
         ? ' '.repeat(gap.entities) // indentation written with entities (code, verse) keeps its width
         : collapseGap(
             current,
-            atLineStart || (first >= 0 ? spacing.tightBefore(first) && !endsClause(before) : padded && (spacing.tightBefore(after) || spacing.tightAfter(before))),
-            atLineEnd || (last >= 0 ? spacing.tightAfter(last) : padded && (spacing.tightBefore(after) || spacing.tightAfter(before))),
+            atLineStart || (first >= 0 ? spacing.tightBefore(first) && !endsClause(before) : padded && (spacing.tightBefore(after) || opensBefore)),
+            atLineEnd || (last >= 0 ? opensLast : padded && (spacing.tightBefore(after) || opensBefore)),
           );
       if (collapsed !== current) {
         edits.push({ start: gap.start, end: gap.end, after: collapsed, note: 'spaces collapsed' });
@@ -78,8 +83,36 @@ function firstNonSpace(gap: string): number {
 }
 
 function lastNonSpace(gap: string): number {
-  for (let i = gap.length - 1; i >= 0; i--) if (!isAnySpace(gap.charCodeAt(i))) return gap.charCodeAt(i);
+  const i = lastNonSpaceAt(gap);
+  return i < 0 ? -1 : gap.charCodeAt(i);
+}
+
+function lastNonSpaceAt(gap: string): number {
+  for (let i = gap.length - 1; i >= 0; i--) if (!isAnySpace(gap.charCodeAt(i))) return i;
   return -1;
+}
+
+/**
+ * Whether the `“` at a position follows an opening `“` its line has not closed yet: then it closes that
+ * pair. Asked about positions in increasing order (the gaps of one text), so it reads each character once.
+ */
+function pairTracker(text: string): (pos: number) => boolean {
+  let scanned = 0;
+  let depth = 0;
+  return (pos) => {
+    if (text.charCodeAt(pos) !== 0x201c) return false;
+    if (pos < scanned) {
+      scanned = text.lastIndexOf('\n', pos) + 1;
+      depth = 0;
+    }
+    for (; scanned < pos; scanned++) {
+      const c = text.charCodeAt(scanned);
+      if (c === 0x0a) depth = 0;
+      else if (c === 0x201c) depth++;
+      else if (c === 0x201d) depth--;
+    }
+    return depth > 0;
+  };
 }
 
 function isAnySpace(c: number): boolean {
