@@ -18,7 +18,7 @@ import { looksLikeMarkup } from './markup.js';
 import { expectArray, expectOptions, expectString } from './arguments.js';
 import { resolveOptions, settingsKey } from './options.js';
 import { splitIntoPieces } from './pieces.js';
-import { leavesUnchanged, proseScreenFor, type ProseScreen } from './proseScreen.js';
+import { proseScreenFor, screenText, type FirstEdits, type ProseScreen } from './proseScreen.js';
 import { mergeSites, noSites } from './sites.js';
 import type { ExplainResult, FixCounts, FixerEdit, FixerName, FixOptions, Fixer, ResolvedOptions, Step } from './types.js';
 
@@ -90,9 +90,13 @@ function run(input: string, resolved: ResolvedOptions, record: Record_, screened
 function runPiece(input: string, resolved: ResolvedOptions, record: Record_, firstPass: number, screen: ProseScreen | null): RunResult {
   const counts: FixCounts = {};
   const enabled = enabledFixers(resolved);
-  // Most text that is not plain ASCII is prose with curly quotes and dashes, which only a few fixers read.
-  if (screen !== null && leavesUnchanged(input, screen, { options: resolved, sites: noSites(), isMarkup: looksLikeMarkup(input), explain: record === 'steps' })) {
-    return { text: input, steps: [], counts };
+  // Most text is ASCII, or prose with curly quotes and dashes, which only a few fixers read. What the
+  // screen asked a fixer is not asked again: the first round goes on from the first fixer with edits.
+  let first: FirstEdits | undefined;
+  if (screen !== null) {
+    const verdict = screenText(input, screen, { options: resolved, sites: noSites(), isMarkup: looksLikeMarkup(input), explain: record === 'steps' });
+    if (verdict === null) return { text: input, steps: [], counts };
+    first = verdict;
   }
   let text = input;
   let regions: Region[] = [];
@@ -105,7 +109,14 @@ function runPiece(input: string, resolved: ResolvedOptions, record: Record_, fir
     const ctx = { options: resolved, sites, isMarkup: looksLikeMarkup(text), explain: record === 'steps' };
     let changed = false;
     for (const fixer of enabled) {
-      const edits = fixer.apply(text, ctx);
+      let edits: FixerEdit[];
+      if (first !== undefined) {
+        if (fixer !== first.fixer) continue;
+        edits = first.edits;
+        first = undefined;
+      } else {
+        edits = fixer.apply(text, ctx);
+      }
       if (edits.length === 0) continue;
       assertWellFormed(edits, text.length, fixer.name);
       const effective = edits.some((e) => replacesWithItself(text, e)) ? edits.filter((e) => !replacesWithItself(text, e)) : edits;

@@ -1,6 +1,6 @@
 import { isAscii } from './ascii.js';
 import { settingsKey } from './options.js';
-import type { FixContext, Fixer, FixerName, ResolvedOptions } from './types.js';
+import type { FixContext, Fixer, FixerEdit, FixerName, ResolvedOptions } from './types.js';
 
 /**
  * The non-ASCII characters of ordinary English prose: curly quotes and apostrophes, en and em dashes,
@@ -20,7 +20,7 @@ export function isProsePunctuation(c: number): boolean {
  * all of it as it is. `asked`: it may (quotes pairs marks up, mangledEntities reads `;`), so it is
  * run, alone, as the pipeline's first round would run it. `changes`: it rewrites prose punctuation, and
  * the screen is off. `spaced`: mojibake, inert when no two non-ASCII characters are adjacent, no `0`
- * follows one and there is no NUL (see `leavesUnchanged`).
+ * follows one and there is no NUL (see `screenText`).
  */
 const ON_PROSE: Record<FixerName, 'inert' | 'asked' | 'spaced' | 'changes'> = {
   terminalEscapes: 'inert',
@@ -94,23 +94,32 @@ function build(resolved: ResolvedOptions, pipeline: readonly Fixer[]): ProseScre
   return { classes, asked, onAscii };
 }
 
+/** The first fixer of the pipeline's first round with edits, and those edits. */
+export interface FirstEdits {
+  fixer: Fixer;
+  edits: FixerEdit[];
+}
+
 /**
- * Whether the pipeline leaves `text` as it is, decided without running it. An ASCII text: when no
- * fixer whose trigger characters it holds has an edit. Any other: when every character is ASCII no
- * inert fixer acts on or prose punctuation, and no asked fixer has an edit.
- * `ctx` must be the context the pipeline's first round gives its fixers (no sites yet). Exact: in that
- * round the inert fixers have nothing to do, so each asked fixer sees this very text and context.
+ * What the pipeline's first round does to `text`, decided without running all of it: null when it
+ * changes nothing; the first fixer with edits and its edits when an asked fixer found some (every fixer
+ * before it in the round has none, so the round can go on from there without asking them again);
+ * undefined when the screen cannot tell. An ASCII text: the fixers whose trigger characters it holds
+ * are asked. Any other: when every character is ASCII no inert fixer acts on or prose punctuation, the
+ * asked fixers are. `ctx` must be the context the first round gives its fixers (no sites yet). Exact:
+ * in that round the fixers not asked have nothing to do, so each asked one sees this very text and context.
  */
-export function leavesUnchanged(text: string, screen: ProseScreen, ctx: FixContext): boolean {
+export function screenText(text: string, screen: ProseScreen, ctx: FixContext): FirstEdits | null | undefined {
   // Half the documents of a clean corpus are ASCII. There a native search per trigger character is
   // several times cheaper than reading each character here, and the triggers the fixers declare (the
-  // byte screen's property test holds them to it) say which can act at all: the first round gives
-  // each of them this very text until one has an edit, so if none has, the pipeline changes nothing.
+  // byte screen's property test holds them to it) say which can act at all.
   if (isAscii(text)) {
     for (const { fixer, triggers } of screen.onAscii) {
-      if (triggers.some((c) => text.includes(c)) && fixer.apply(text, ctx).length > 0) return false;
+      if (!triggers.some((c) => text.includes(c))) continue;
+      const edits = fixer.apply(text, ctx);
+      if (edits.length > 0) return { fixer, edits };
     }
-    return true;
+    return null;
   }
   const classes = screen.classes;
   // Whether the character before was prose punctuation: two adjacent (`’”`), or a `0` after one, are
@@ -123,12 +132,15 @@ export function leavesUnchanged(text: string, screen: ProseScreen, ctx: FixConte
     if (k === ASCII) {
       after = false;
     } else if (k === PUNCTUATION) {
-      if (after) return false;
+      if (after) return undefined;
       after = true;
     } else if (k === FLAGGED || after) {
-      return false;
+      return undefined;
     }
   }
-  for (const fixer of screen.asked) if (fixer.apply(text, ctx).length > 0) return false;
-  return true;
+  for (const fixer of screen.asked) {
+    const edits = fixer.apply(text, ctx);
+    if (edits.length > 0) return { fixer, edits };
+  }
+  return null;
 }

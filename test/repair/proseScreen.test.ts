@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { FIXER_NAMES, fixText, type FixOptions } from '../../src/repair/index.js';
+import { applyPlan, FIXER_NAMES, fixAndExplain, fixText, type FixOptions } from '../../src/repair/index.js';
 import { resolveOptions } from '../../src/repair/options.js';
 import { fixTextUnscreened, PIPELINE } from '../../src/repair/pipeline.js';
-import { leavesUnchanged, proseScreenFor } from '../../src/repair/proseScreen.js';
+import { proseScreenFor, screenText } from '../../src/repair/proseScreen.js';
 import { noSites } from '../../src/repair/sites.js';
 import { looksLikeMarkup } from '../../src/repair/markup.js';
 import { nlpCorpusSentences } from '../support/corpus.js';
@@ -31,7 +31,7 @@ const PIECES = [
 function screenPasses(text: string, options: FixOptions): boolean {
   const resolved = resolveOptions(options);
   const screen = proseScreenFor(resolved, PIPELINE);
-  return screen !== null && leavesUnchanged(text, screen, { options: resolved, sites: noSites(), isMarkup: looksLikeMarkup(text), explain: false });
+  return screen !== null && screenText(text, screen, { options: resolved, sites: noSites(), isMarkup: looksLikeMarkup(text), explain: false }) === null;
 }
 
 describe('prose screen', () => {
@@ -68,6 +68,16 @@ describe('prose screen', () => {
   test('fixText gives what the unscreened pipeline gives, on clean, typographic and damaged text', () => {
     for (const [name, texts] of corpora) {
       for (const text of texts.slice(0, 2000)) assert.equal(fixText(text), fixTextUnscreened(text), `${name}: ${JSON.stringify(text)}`);
+    }
+  });
+
+  test('the edits the screen found are the first round\'s: explained steps replay to the same text', () => {
+    for (const [name, texts] of corpora) {
+      for (const text of texts.slice(0, 1000)) {
+        const explained = fixAndExplain(text);
+        assert.equal(explained.text, fixTextUnscreened(text), `${name}: ${JSON.stringify(text)}`);
+        assert.equal(applyPlan(text, explained.steps), explained.text, `${name}: ${JSON.stringify(text)}`);
+      }
     }
   });
 
